@@ -1,0 +1,469 @@
+"""The events table: its columns and dtypes (the contract in DESIGN.md) and the one validation entry point.
+
+`validate(df)` takes any DataFrame, coerces what can be coerced and returns the valid events and a
+rejects table listing every problem found (row, column, value, reason), not only the first.
+
+>>> v = validate(pd.DataFrame({"title": ["Summit", "Bad"], "start": ["2019-04-25", "2019-04-25"],
+...                            "end": ["2019-04-25", "2019-04-01"], "countries": ["prk;RUS", "PRK"]}))
+>>> v.events["countries"].tolist(), v.events["end"].tolist()
+([['PRK', 'RUS']], [Timestamp('2019-04-25 23:59:59')])
+>>> v.rejects[["row", "column", "reason"]].values.tolist()
+[[2, 'end', 'end is before start']]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from events.taxonomy import EVENT_TYPES
+
+DATETIME = "datetime64[s]"  # seconds, not nanoseconds: the years 1200 and 3000 must load
+PRECISIONS = ("time", "day", "week", "month", "quarter", "year", "decade")
+GEO_PRECISIONS = ("point", "city", "region", "sea", "country", "unknown")
+MODALITIES = ("occurred", "planned", "proposed", "claimed")
+EVENT_TYPE_NAMES = tuple(EVENT_TYPES)
+
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "date_precision": PRECISIONS,
+    "event_type": EVENT_TYPE_NAMES,
+    "geo_precision": GEO_PRECISIONS,
+    "modality": MODALITIES,
+}
+STRINGS = ("event_id", "title", "description", "date_text", "location", "source", "evidence")
+LISTS = ("countries", "actors")
+DATES = ("start", "end", "source_published")
+FLOATS = ("latitude", "longitude", "confidence")
+
+COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "title",
+    "description",
+    "start",
+    "end",
+    "date_precision",
+    "date_text",
+    "event_type",
+    "countries",
+    "actors",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "modality",
+    "source",
+    "source_published",
+    "evidence",
+    "confidence",
+)
+REJECT_COLUMNS = ("file", "row", "column", "value", "reason")
+# Loaders may pass these to say where a row came from; they never reach the events table.
+ROW, FILE = "_row", "_file"
+LIST_SEPARATOR = ";"
+
+
+class Validated(NamedTuple):
+    events: pd.DataFrame
+    rejects: pd.DataFrame
+
+
+def dtypes() -> dict[str, object]:
+    """The dtype of every contract column."""
+    out: dict[str, object] = {}
+    for c in COLUMNS:
+        if c in CATEGORIES:
+            out[c] = pd.CategoricalDtype(CATEGORIES[c])
+        elif c in DATES:
+            out[c] = np.dtype(DATETIME)
+        elif c in FLOATS:
+            out[c] = np.dtype("float64")
+        elif c in LISTS:
+            out[c] = np.dtype(object)
+        else:
+            out[c] = pd.StringDtype(na_value=np.nan)
+    return out
+
+
+def empty_events() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in dtypes().items()})
+
+
+def empty_rejects() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "file": pd.Series([], dtype="str"),
+            "row": pd.Series([], dtype="int64"),
+            "column": pd.Series([], dtype="str"),
+            "value": pd.Series([], dtype="str"),
+            "reason": pd.Series([], dtype="str"),
+        }
+    )
+
+
+def make_event_id(*parts: object) -> str:
+    """A stable id from the parts that identify an event (source, evidence span, ...)."""
+    h = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
+    """The last second of the period that starts at `start` with the given precision."""
+    start = start.astype(DATETIME)
+    prec = precision.astype("object")
+    out = pd.Series(pd.NaT, index=start.index, dtype=DATETIME)
+    days = start.dt.normalize()
+    steps = {
+        "time": None,
+        "day": lambda s: s + pd.Timedelta(days=1),
+        "week": lambda s: s + pd.Timedelta(days=7),
+        "month": lambda s: s + pd.offsets.MonthBegin(1),
+        "quarter": lambda s: s + pd.offsets.QuarterBegin(1, startingMonth=1),
+        "year": lambda s: s + pd.offsets.YearBegin(1),
+        "decade": None,
+    }
+    for name, step in steps.items():
+        m = (prec == name) & start.notna()
+        if not m.any():
+            continue
+        if name == "time":
+            out[m] = start[m]
+        elif name == "decade":
+            out[m] = [
+                pd.Timestamp(year=int(y) - int(y) % 10 + 9, month=12, day=31, hour=23, minute=59, second=59)
+                for y in start[m].dt.year
+            ]
+        else:
+            out[m] = (step(days[m]) - pd.Timedelta(seconds=1)).astype(DATETIME)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# coercion helpers: each returns the coerced column and a boolean mask of values it could not read
+
+
+def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Dates from datetimes or text; returns (datetimes, precision implied by the text, bad mask).
+
+    Text like "2023" or "2023-07" implies year or month precision; a full date implies day, a time
+    implies time. Anything pandas cannot read is bad.
+    """
+    idx = values.index
+    prec = pd.Series(None, index=idx, dtype="object")
+    if pd.api.types.is_datetime64_any_dtype(values):
+        dt = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
+        dt = dt.astype(DATETIME)
+        has_time = dt.notna() & (dt != dt.dt.normalize())
+        prec[dt.notna()] = "day"
+        prec[has_time] = "time"
+        return dt, prec, pd.Series(False, index=idx)
+    blank = values.isna() | values.astype("str").str.strip().isin(["", "nan", "NaT", "None"])
+    text = values.astype("str").str.strip().where(~blank, None)
+    out = pd.Series(pd.NaT, index=idx, dtype=DATETIME)
+    bad = pd.Series(False, index=idx)
+    todo = text.notna()
+    if not todo.any():
+        return out, prec, bad
+    t = text[todo]
+    year = t.str.fullmatch(r"-?\d{1,4}")
+    month = t.str.fullmatch(r"\d{4}-\d{1,2}")
+    day = t.str.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}")
+    has_time = ~(year | month | day)
+    prec[t.index[year]] = "year"
+    prec[t.index[month]] = "month"
+    prec[t.index[day]] = "day"
+    padded = t.where(~year, t.str.zfill(4) + "-01-01").where(~month, t + "-01")
+    parsed = pd.to_datetime(padded, errors="coerce", format="ISO8601", utc=True)
+    retry = parsed.isna()
+    if retry.any():
+        parsed[retry] = pd.to_datetime(padded[retry], errors="coerce", format="mixed", utc=True)
+    parsed = parsed.dt.tz_localize(None)
+    ok = parsed.notna()
+    time_mask = has_time & ok & (parsed != parsed.dt.normalize())
+    prec[t.index[has_time & ok]] = "day"
+    prec[t.index[time_mask]] = "time"
+    out[t.index[ok]] = parsed[ok].astype(DATETIME)
+    bad[t.index[~ok]] = True
+    return out, prec, bad
+
+
+def _as_list(value: object) -> list[str] | None:
+    """A list of non-empty strings from a list, array, tuple or `;`-joined string; None if unusable."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    if isinstance(value, str):
+        items: Iterable[object] = value.split(LIST_SEPARATOR)
+    elif isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        items = list(value)
+    elif value is pd.NA:
+        return []
+    else:
+        return None
+    out = []
+    for item in items:
+        if item is None or (isinstance(item, float) and np.isnan(item)):
+            continue
+        s = str(item).strip()
+        if s:
+            out.append(s)
+    return out
+
+
+def _coerce_country(code: str) -> str | None:
+    try:
+        from events.countries import ALPHA3, to_iso3  # late import: countries loads pycountry's tables
+    except ImportError:  # pragma: no cover - until events.countries lands
+        import pycountry
+
+        ALPHA3 = {c.alpha_3 for c in pycountry.countries}
+
+        def to_iso3(v):
+            return None
+
+    up = code.upper()
+    if up in ALPHA3:
+        return up
+    return to_iso3(code)
+
+
+class _Problems:
+    """Collects (position, column, value, reason) for every problem, to report them all at once."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, str, object, str]] = []
+
+    def add(self, positions: Iterable[int], column: str, values: Iterable[object], reason: str) -> None:
+        for p, v in zip(positions, values, strict=True):
+            self.items.append((int(p), column, v, reason))
+
+    def add_mask(self, mask: pd.Series, column: str, values: pd.Series, reason: str) -> None:
+        mask = mask.to_numpy(dtype=bool)
+        if mask.any():
+            self.add(np.flatnonzero(mask), column, values.to_numpy(dtype=object)[mask], reason)
+
+
+def _text(v: object) -> str:
+    if v is None or (isinstance(v, float) and np.isnan(v)):
+        return ""
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return LIST_SEPARATOR.join(map(str, v))
+    return str(v)
+
+
+def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
+    """Valid events (contract columns first, extra columns after) and the rejects of `df`.
+
+    Missing optional columns get defaults (event type "other", modality "occurred", confidence 1);
+    a row needs a title, a description or evidence. Rows are numbered from 1, or by the `_row`
+    column a loader gives (the line in its file), and `_file` names the file (else `source`).
+    """
+    n = len(df)
+    df = df.reset_index(drop=True)
+    rows = (
+        pd.to_numeric(df[ROW], errors="coerce").fillna(-1).astype("int64")
+        if ROW in df
+        else pd.Series(np.arange(1, n + 1), dtype="int64")
+    )
+    files = df[FILE].astype("str") if FILE in df else pd.Series([source or ""] * n, dtype="str")
+    problems = _Problems()
+    out: dict[str, pd.Series] = {}
+
+    def col(name: str) -> pd.Series | None:
+        return df[name] if name in df else None
+
+    # text columns
+    for c in STRINGS:
+        s = col(c)
+        out[c] = (
+            pd.Series([""] * n, dtype="str")
+            if s is None
+            else s.map(_text, na_action=None).astype("str").str.strip().replace("nan", "")
+        )
+    empty = (out["title"] == "") & (out["description"] == "") & (out["evidence"] == "")
+    problems.add_mask(empty, "title", out["title"], "no title, description or evidence")
+    fill_title = (out["title"] == "") & ~empty
+    if fill_title.any():
+        fallback = out["description"].where(out["description"] != "", out["evidence"])
+        out["title"] = out["title"].where(~fill_title, fallback.str.slice(0, 80))
+
+    # dates
+    start, start_prec, bad = _parse_dates(col("start") if col("start") is not None else pd.Series([None] * n))
+    problems.add_mask(
+        bad, "start", col("start") if col("start") is not None else start, "start is not a date"
+    )
+    end_raw = col("end")
+    if end_raw is not None:
+        end, end_prec, bad_end = _parse_dates(end_raw)
+        problems.add_mask(bad_end, "end", end_raw, "end is not a date")
+    else:
+        end = pd.Series(pd.NaT, index=start.index, dtype=DATETIME)
+        end_prec = pd.Series(None, index=start.index, dtype="object")
+    prec_raw = col("date_precision")
+    if prec_raw is not None:
+        prec = prec_raw.astype("object").map(lambda v: str(v).strip().lower() if isinstance(v, str) else None)
+        bad_prec = prec.notna() & ~prec.isin(PRECISIONS)
+        problems.add_mask(
+            bad_prec, "date_precision", prec_raw, f"unknown date precision (allowed: {', '.join(PRECISIONS)})"
+        )
+        prec = prec.where(prec.isin(PRECISIONS) & prec.notna(), start_prec)
+    else:
+        prec = start_prec
+    prec = prec.where(start.notna(), None)
+    # an end without a time is its whole period: "2023-08-31" is that day inclusive, "1953" the whole year
+    whole = end.notna() & end_prec.isin(["day", "month", "year"])
+    end = end.where(~whole, period_end(end, end_prec.where(whole, "day")))
+    end = end.where(end.notna(), period_end(start, prec.fillna("day")))
+    before = start.notna() & end.notna() & (end < start)
+    problems.add_mask(before, "end", end_raw if end_raw is not None else end, "end is before start")
+    end_only = start.isna() & end.notna()
+    problems.add_mask(end_only, "start", start, "an end date without a start date")
+    out["start"], out["end"] = start, end
+    out["date_precision"] = prec
+    pub_raw = col("source_published")
+    if pub_raw is not None:
+        pub, _, bad_pub = _parse_dates(pub_raw)
+        problems.add_mask(bad_pub, "source_published", pub_raw, "source_published is not a date")
+        out["source_published"] = pub
+    else:
+        out["source_published"] = pd.Series(pd.NaT, index=start.index, dtype=DATETIME)
+
+    # categories
+    for c, allowed, default in (
+        ("event_type", EVENT_TYPE_NAMES, "other"),
+        ("modality", MODALITIES, "occurred"),
+    ):
+        raw = col(c)
+        if raw is None:
+            out[c] = pd.Series([default] * n, dtype="object")
+            continue
+        v = raw.astype("object").map(lambda x: str(x).strip().lower() if isinstance(x, str) else None)
+        v = v.where(v != "", None)
+        bad_v = v.notna() & ~v.isin(allowed)
+        problems.add_mask(bad_v, c, raw, f"unknown {c.replace('_', ' ')} (allowed: {', '.join(allowed)})")
+        out[c] = v.fillna(default)
+
+    # lists
+    for c in LISTS:
+        raw = col(c)
+        if raw is None:
+            out[c] = pd.Series([[] for _ in range(n)], dtype="object")
+            continue
+        lists = raw.map(_as_list, na_action=None)
+        problems.add_mask(lists.isna(), c, raw, f"{c} is not a list or a '{LIST_SEPARATOR}'-joined text")
+        out[c] = lists.map(lambda x: x if isinstance(x, list) else [])
+    known: dict[str, str | None] = {}
+    fixed, bad_pos, bad_vals = [], [], []
+    for i, codes in enumerate(out["countries"]):
+        row_codes = []
+        for code in codes:
+            if code not in known:
+                known[code] = _coerce_country(code)
+            iso = known[code]
+            if iso is None:
+                bad_pos.append(i)
+                bad_vals.append(code)
+            elif iso not in row_codes:
+                row_codes.append(iso)
+        fixed.append(row_codes)
+    out["countries"] = pd.Series(fixed, dtype="object")
+    problems.add(bad_pos, "countries", bad_vals, "not a country (give an ISO 3166-1 code or a country name)")
+
+    # coordinates and confidence
+    for c, lo, hi in (("latitude", -90, 90), ("longitude", -180, 180), ("confidence", 0, 1)):
+        raw = col(c)
+        if raw is None:
+            out[c] = pd.Series(np.nan if c != "confidence" else 1.0, index=start.index, dtype="float64")
+            continue
+        blank = raw.isna() | raw.astype("str").str.strip().isin(["", "nan", "None"])
+        num = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype("float64")
+        problems.add_mask(~blank & num.isna(), c, raw, f"{c} is not a number")
+        problems.add_mask(num.notna() & ((num < lo) | (num > hi)), c, raw, f"{c} is outside {lo}..{hi}")
+        out[c] = num if c != "confidence" else num.fillna(1.0)
+    one_coord = out["latitude"].isna() != out["longitude"].isna()
+    problems.add_mask(one_coord, "latitude", out["latitude"], "latitude and longitude must be given together")
+    geo_raw = col("geo_precision")
+    has_xy = out["latitude"].notna() & out["longitude"].notna()
+    if geo_raw is not None:
+        g = geo_raw.astype("object").map(lambda x: str(x).strip().lower() if isinstance(x, str) else None)
+        g = g.where(g != "", None)
+        problems.add_mask(
+            g.notna() & ~g.isin(GEO_PRECISIONS),
+            "geo_precision",
+            geo_raw,
+            f"unknown geo precision (allowed: {', '.join(GEO_PRECISIONS)})",
+        )
+        g = g.where(g.isin(GEO_PRECISIONS), None)
+    else:
+        g = pd.Series([None] * n, dtype="object")
+    out["geo_precision"] = g.where(g.notna(), np.where(has_xy, "point", "unknown"))
+    out["geo_precision"] = out["geo_precision"].where(has_xy, "unknown")
+
+    # ids: keep the source's own, else a hash of what identifies the event; duplicates are rejected
+    missing_id = out["event_id"] == ""
+    if missing_id.any():
+        src = out["source"].where(out["source"] != "", files)
+        ids = [
+            make_event_id(s, t, st, e)
+            for s, t, st, e in zip(
+                src[missing_id],
+                out["title"][missing_id],
+                start[missing_id],
+                out["evidence"][missing_id],
+                strict=True,
+            )
+        ]
+        out["event_id"] = out["event_id"].where(
+            ~missing_id, pd.Series(ids, index=out["event_id"].index[missing_id])
+        )
+
+    bad_rows = np.zeros(n, dtype=bool)
+    for p, *_ in problems.items:
+        bad_rows[p] = True
+    # a duplicate id only counts among rows that are otherwise good
+    dup = pd.Series(out["event_id"].where(~pd.Series(bad_rows)).duplicated(keep="first")) & ~pd.Series(
+        bad_rows
+    )
+    problems.add_mask(dup, "event_id", out["event_id"], "duplicate event_id (an earlier row has it)")
+    bad_rows |= dup.to_numpy()
+
+    events = pd.DataFrame({c: out[c] for c in COLUMNS})
+    extra = [c for c in df.columns if c not in COLUMNS and c not in (ROW, FILE)]
+    for c in extra:
+        events[c] = df[c]
+    events = events[~bad_rows].reset_index(drop=True)
+    events = _cast(events)
+
+    if problems.items:
+        p = np.array([i for i, *_ in problems.items])
+        rejects = pd.DataFrame(
+            {
+                "file": files.to_numpy()[p],
+                "row": rows.to_numpy()[p],
+                "column": [c for _, c, _, _ in problems.items],
+                "value": [_text(v)[:200] for _, _, v, _ in problems.items],
+                "reason": [r for *_, r in problems.items],
+            }
+        ).astype({"file": "str", "column": "str", "value": "str", "reason": "str"})
+        rejects = rejects.sort_values(["row", "column"], kind="stable").reset_index(drop=True)
+    else:
+        rejects = empty_rejects()
+    return Validated(events, rejects)
+
+
+def _cast(events: pd.DataFrame) -> pd.DataFrame:
+    for c, t in dtypes().items():
+        if c in LISTS:
+            continue
+        events[c] = events[c].astype(t)
+    return events
+
+
+def concat(tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Events tables stacked into one, keeping the contract's dtypes (categoricals stay categoricals)."""
+    tables = [t for t in tables if len(t)]
+    if not tables:
+        return empty_events()
+    return _cast(pd.concat(tables, ignore_index=True))
