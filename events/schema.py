@@ -229,6 +229,12 @@ def _coerce_country(code: str) -> str | None:
     return to_iso3(code)
 
 
+def _norm_category(raw: pd.Series) -> pd.Series:
+    """Lower-cased, stripped text; None for blanks and non-text."""
+    v = raw.astype("object").map(lambda x: x.strip().lower() if isinstance(x, str) else None)
+    return v.where(v.notna() & (v != ""), None)
+
+
 class _Problems:
     """Collects (position, column, value, reason) for every problem, to report them all at once."""
 
@@ -303,7 +309,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         end_prec = pd.Series(None, index=start.index, dtype="object")
     prec_raw = col("date_precision")
     if prec_raw is not None:
-        prec = prec_raw.astype("object").map(lambda v: str(v).strip().lower() if isinstance(v, str) else None)
+        prec = _norm_category(prec_raw)
         bad_prec = prec.notna() & ~prec.isin(PRECISIONS)
         problems.add_mask(
             bad_prec, "date_precision", prec_raw, f"unknown date precision (allowed: {', '.join(PRECISIONS)})"
@@ -339,8 +345,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         if raw is None:
             out[c] = pd.Series([default] * n, dtype="object")
             continue
-        v = raw.astype("object").map(lambda x: str(x).strip().lower() if isinstance(x, str) else None)
-        v = v.where(v != "", None)
+        v = _norm_category(raw)
         bad_v = v.notna() & ~v.isin(allowed)
         problems.add_mask(bad_v, c, raw, f"unknown {c.replace('_', ' ')} (allowed: {', '.join(allowed)})")
         out[c] = v.fillna(default)
@@ -387,8 +392,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     geo_raw = col("geo_precision")
     has_xy = out["latitude"].notna() & out["longitude"].notna()
     if geo_raw is not None:
-        g = geo_raw.astype("object").map(lambda x: str(x).strip().lower() if isinstance(x, str) else None)
-        g = g.where(g != "", None)
+        g = _norm_category(geo_raw)
         problems.add_mask(
             g.notna() & ~g.isin(GEO_PRECISIONS),
             "geo_precision",
