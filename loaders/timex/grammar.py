@@ -1,0 +1,224 @@
+"""Candidate temporal expressions: patterns over tokens, compiled once.
+
+Each pattern names a kind of expression (``mdy`` for "July 27, 2023", ``weekday`` for "late on
+Saturday"...); resolve.py turns a candidate of each kind into a TIMEX3 value. Month and weekday
+names must be capitalised, so "may" the verb and "march" the verb are never dates; "May" and
+"March" alone (without a day or year) also need a word before them that introduces a time
+("in May", "since March", "last May"). Overlapping candidates are settled leftmost-longest.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.timex.lexicon import DECADE_WORDS, MONTHS, NUMBERS, ORDINALS, VAGUE_NUMBERS, WEEKDAYS
+
+
+def _cased(words: list[str]) -> str:
+    """Title-case and upper-case spellings of words, longest first ("Sept" before "Sep")."""
+    forms = set()
+    for w in words:
+        forms.update((w.title(), w.upper()))
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+def _ci(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
+MONTH = rf"(?:(?:{_cased(_FULL_MONTHS)})\b|(?:{_cased(_ABBR_MONTHS)})(?:\.|\b))"
+_FULL_DAYS = [d for d in WEEKDAYS if d.endswith("day")]
+WEEKDAY = rf"(?:{_cased(_FULL_DAYS)})\b"
+_NUM_WORDS = [w for w in NUMBERS if " " not in w]
+_WORD_NUM = rf"(?:(?:{_ci(_NUM_WORDS)})(?:[\s-](?:{_ci(w for w in _NUM_WORDS if len(w) > 2)}))*)"
+NUM = rf"(?:\d+(?:[.,]\d+)?|{_ci(w for w in NUMBERS if ' ' in w)}|{_WORD_NUM}|{_ci(VAGUE_NUMBERS)})"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+PART = (
+    r"(?:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|the\s+(?:early|mid|late)|end|earlier|later)"
+)
+POD = r"(?:morning|afternoon|evening|night)"
+ORD = _ci(w for w in ORDINALS if w not in ("last", "final"))
+YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
+DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+REL = r"(?:this|last|next|past|previous|coming|current|latest|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+current|the\s+latest|the\s+last|the\s+next)"
+DECADE_WORD = _ci(DECADE_WORDS)
+MOD = r"(?:about|around|roughly|nearly|almost|approximately|some|more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|barely|fewer\s+than|within|another|an\s+additional)"
+
+I = re.IGNORECASE
+# (kind, pattern, flags); order breaks ties between candidates of the same extent
+PATTERNS: list[tuple[str, str, int]] = [
+    (
+        "iso",
+        r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<h>[0-2]\d):(?P<min>[0-5]\d)(?::\d\d)?)?\b",
+        0,
+    ),
+    (
+        "numeric",
+        r"(?<![\d/.])\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d{2})\b(?![/\d])",
+        0,
+    ),
+    (
+        "mdy",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?P<month>{MONTH})\s*(?P<d>{DAYNUM})\b"
+        rf"(?!\s*(?:%|percent|[,.]\d|:\d))(?:,?\s*(?P<y>{YEAR4})\b)?",
+        0,
+    ),
+    (
+        "dmy",
+        rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<y>{YEAR4})\b)?",
+        0,
+    ),
+    (
+        "my",
+        rf"(?:(?P<part>(?i:{PART}))[\s-]+)?(?P<month>{MONTH})(?:\s+of|,)?\s+(?P<y>{YEAR4})\b(?![\d,.])",
+        0,
+    ),
+    (
+        "month",
+        rf"(?:(?P<rel>(?i:{REL}))\s+)?(?:(?P<part>(?i:{PART}))[\s-]+)?(?P<month>{MONTH})(?:(?P<yrel>\s+(?i:this|last|next)\s+year))?",
+        0,
+    ),
+    (
+        "weekday",
+        rf"(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?(?:(?P<part>(?i:early|late))\s+)?(?P<wd>{WEEKDAY})(?P<pos>'s)?"
+        rf"(?:\s+(?P<pod>{POD}))?",
+        0,
+    ),
+    (
+        "time",
+        r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?|o'clock)|(?P<word>\b(?i:noon|midnight)))"
+        rf"(?:\s+(?P<tz>[A-Z]{{2}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?",
+        0,
+    ),
+    ("year_range", rf"(?<![\d$£€.,/#-])\b(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?![\d%-])", 0),
+    (
+        "year",
+        rf"(?<![\d$£€.,/#:-])(?P<fy>(?i:fiscal|FY|calendar|the\s+year)\s*)?\b(?P<y>{YEAR4})\b(?!\s*%|[.,]\d|[-/]\d|:\d)",
+        0,
+    ),
+    ("decade", rf"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?P<d>1\d\d|20\d)0'?s\b", 0),
+    (
+        "decade2",
+        rf"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?:'(?P<d>\d)0s|(?P<w>{DECADE_WORD}))\b",
+        I,
+    ),
+    ("century", rf"(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|twenty-first)[\s-]+century\b", I),
+    (
+        "deictic",
+        r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|nowadays|lately|formerly|"
+        r"the\s+(?:near\s+|distant\s+|immediate\s+|foreseeable\s+)?future|the\s+past|the\s+present|"
+        r"at\s+present|right\s+now|these\s+days)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+        I,
+    ),
+    (
+        "tod",
+        r"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)\b|\b(?P<w>overnight)\b",
+        I,
+    ),
+    (
+        "relative",
+        rf"\b(?:(?P<part>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+        rf"the\s+middle\s+of)(?:\s+in)?[\s-]+)?(?P<rel>{REL})\s+(?P<unit>week|month|year|quarter|weekend|decade|century|"
+        r"fiscal\s+year|summer|fall|autumn|winter|spring|season)\b",
+        I,
+    ),
+    (
+        "ago",
+        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously)\b",
+        I,
+    ),
+    (
+        "duration",
+        rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
+        rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
+        rf"(?P<unit>{UNIT})(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
+        I,
+    ),
+    (
+        "vague_duration",
+        rf"\b(?:(?P<det>the|for|over|in)\s+)?(?:(?P<lim>past|last|next|coming|recent|previous|early)\s+)(?P<unit>{UNIT})\b(?!-)",
+        I,
+    ),
+    (
+        "for_units",
+        r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)\b(?!\s+(?:ago|of|to))",
+        I,
+    ),
+    (
+        "quarter",
+        rf"\b(?:(?P<det>the|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<rel>this|last|next|current|latest|previous|"
+        r"same|year-earlier|year-ago|comparable)\s+)?(?:(?P<y0>\d{4})\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!-)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4})|,?\s+(?P<y2>\d{4}))?",
+        I,
+    ),
+    ("qnum", r"\b(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}|'\d\d))?\b", 0),
+    (
+        "anaphor",
+        r"\b(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same)\s+"
+        r"(?P<unit>day|week|weekend|month|year|quarter|period)\b(?!-|\s+(?:of|before|after|when|that|in\s+which|to)\b)",
+        I,
+    ),
+    (
+        "day_rel",
+        r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its|their))",
+        I,
+    ),
+    (
+        "year_adj",
+        r"\b(?:the\s+)?(?:(?P<cmp>comparable|corresponding|same)\s+)?(?P<w>year-earlier|year-ago|year\s+earlier|year-end|year\s+end|"
+        r"year's\s+end|end\s+of\s+the\s+year|end-of-year)(?:\s+(?P<unit>quarter|period|month|level|levels))?\b",
+        I,
+    ),
+    (
+        "holiday",
+        r"\b(?P<w>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Halloween|"
+        r"Independence\s+Day|Valentine's\s+Day|Boxing\s+Day|Labor\s+Day|Memorial\s+Day)\b",
+        0,
+    ),
+    (
+        "set",
+        rf"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly|semiannually)\b(?!-)|"
+        rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|evening|"
+        rf"decade|weekend|{_cased(_FULL_DAYS)}|spring|summer|fall|autumn|winter)s?\b",
+        0,
+    ),
+]
+COMPILED = [(kind, re.compile(p, flags)) for kind, p, flags in PATTERNS]
+
+
+@dataclass
+class Candidate:
+    kind: str
+    start: int
+    end: int
+    match: re.Match
+    rank: int  # the pattern's place in PATTERNS
+
+    def group(self, name: str) -> str | None:
+        try:
+            return self.match.group(name)
+        except IndexError:
+            return None
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every pattern's matches in text, sorted leftmost-longest (ties: pattern order).
+
+    The caller keeps a candidate only if it resolves and does not overlap one kept before it."""
+    found: list[Candidate] = []
+    for rank, (kind, rx) in enumerate(COMPILED):
+        for m in rx.finditer(text):
+            start, end = m.span()
+            # optional groups can let a space in at either edge; trim it
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                found.append(Candidate(kind, start, end, m, rank))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
+    return found
