@@ -1,0 +1,168 @@
+"""Event triggers: the words that say what happened, their event type, and the modality around them.
+
+A trigger is a verb ("met", "fired", "warned") or a noun ("summit", "drills", "report"). Ambiguous
+words are checked against their neighbours: "launched" is a weapons test only next to a missile word
+and an attack next to "strikes"; "exercise" is not an event in "exercise restraint".
+
+>>> [(t.text, t.type) for t in find_triggers("North Korea fired two ballistic missiles on Sunday.")]
+[('fired', 'weapons_test')]
+>>> [(t.text, t.type) for t in find_triggers("Kim and Putin held their first summit in Vladivostok.")]
+[('summit', 'meeting')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    kind: str  # "verb" or "noun"
+
+
+# (pattern, type, kind). Order matters only for overlaps: the earlier, longer pattern wins.
+_LEXICON: list[tuple[str, str, str]] = [
+    # meetings
+    (r"(?:met|meets|meeting|meet)\s+with|met|meets", "meeting", "verb"),
+    (r"meeting(?=\s+(?:with|between)\b)", "meeting", "verb"),
+    (r"summits?|summitry", "meeting", "noun"),
+    (r"(?:held|hold|holds|holding)\s+talks|talks", "meeting", "noun"),
+    (r"visit(?:s|ed|ing)?|state\s+visit|trip\s+to", "meeting", "verb"),
+    (r"hosted|hosts|hosting", "meeting", "verb"),
+    (r"(?:will|would|to|plans\s+to|expected\s+to)\s+meet", "meeting", "verb"),
+    # exercises
+    (r"(?:war\s*games?|wargames?)", "military_exercise", "noun"),
+    (r"drills?", "military_exercise", "noun"),
+    (r"exercises?(?!\s+(?:restraint|caution|its|their|his|her|the\s+right|control|influence|power|leverage))", "military_exercise", "noun"),
+    (r"man(?:oeuvres|euvers)", "military_exercise", "noun"),
+    (r"(?:joint|naval|air|military|trilateral|combined)\s+(?:training|patrols?|maneuvers)", "military_exercise", "noun"),
+    (r"training(?=\s+(?:exercise|drills?|mission)\b)|(?<=the\s)training", "military_exercise", "noun"),
+    (r"patrol(?:s|led|ed)?(?=\s+(?:the|near|in|around|through)\b)", "military_exercise", "verb"),
+    # weapons tests (checked for a weapon word nearby, see _WEAPON)
+    (r"test[- ]fir(?:ed|es|ing)|test[- ]launch(?:ed|es|ing)?", "weapons_test", "verb"),
+    (r"fir(?:ed|es|ing)|launch(?:ed|es|ing)?|tested|tests?|detonat(?:ed|es|ion)", "weapons_test", "verb"),
+    # agreements
+    (r"sign(?:ed|s|ing)?|inked", "agreement", "verb"),
+    (r"agreed|agrees|agreements?|deals?|treaty|treaties|accords?|pacts?|memorandum|ratif(?:ied|ies|y)", "agreement", "noun"),
+    # arms transfers (before "deal" above would match: checked in _classify)
+    (r"arms\s+(?:deals?|trade|sales?|transfers?|negotiations|shipments?|supplies)|military\s+aid|weapons\s+(?:deliveries|shipments?|sales?)", "arms_transfer", "noun"),
+    (r"(?:sold|supplied|delivered|shipped|transferred)(?=\s+(?:\w+\s+){0,4}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems)\b)", "arms_transfer", "verb"),
+    # proposals
+    (r"propos(?:ed|es|al|als|ing)|offer(?:ed|s)?|suggested|floated|pitched|put\s+the\s+idea|invit(?:ed|ation)", "proposal", "verb"),
+    # statements
+    (r"said|says|told|tells|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed", "statement", "verb"),
+    (r"(?:a|an|the|in\s+a|in\s+an)\s+(?:[\w-]+\s+){0,2}(?:report|statement|interview|briefing|press\s+conference|news\s+conference|communique|speech)", "statement", "noun"),
+    # armed conflict
+    (r"(?:air|drone|missile|rocket|retaliatory|military|precision)\s*strikes?|airstrikes?|strikes?(?=\s+(?:on|against|in)\b)|struck", "armed_conflict", "noun"),
+    (r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?", "armed_conflict", "noun"),
+    # sanctions
+    (r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed)?|expell(?:ed|s)|export\s+controls|asset\s+freezes?", "sanction", "noun"),
+    # protests
+    (r"protest(?:s|ed|ers)?|rall(?:y|ies|ied)|riots?|demonstrat(?:ions?|ors|ed)|marched", "protest", "noun"),
+]
+
+_PATTERN = re.compile(
+    "|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(_LEXICON)), re.I
+)
+_WEAPON = re.compile(
+    r"\b(?:missiles?|rockets?|ICBMs?|SLBMs?|projectiles?|satellites?|warheads?|nuclear|hypersonic|ballistic|cruise|artillery|torpedo(?:es)?|launchers?|weapons?|bombs?|devices?)\b",
+    re.I,
+)
+_ATTACK = re.compile(
+    r"\b(?:attacks?|strikes?|offensive|assault|raids?|barrage|at\s+(?:a|an|the)|into\s+(?:\w+\s+)?territory|on\s+(?:a|an|the)\s+(?:city|town|village|ship|vessel))\b",
+    re.I,
+)
+_NOT_EVENT = re.compile(
+    r"\b(?:launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    re.I,
+)
+
+
+def _classify(text: str, m: re.Match[str], i: int) -> tuple[str, str] | None:
+    """The (type, kind) of the match of lexicon entry i, or None when its context says it is no event."""
+    _, etype, kind = _LEXICON[i]
+    word = m.group(0).lower()
+    after = text[m.end() : m.end() + 70]
+    before = text[max(0, m.start() - 40) : m.start()]
+    if etype == "weapons_test" and not word.startswith("test-") and not word.startswith("test "):
+        if _ATTACK.search(after[:45]):
+            return "armed_conflict", "verb"
+        if not _WEAPON.search(after[:60]) and not _WEAPON.search(before[-30:]):
+            return None
+    if etype == "agreement" and re.search(r"\barms\s*$", before):
+        return "arms_transfer", "noun"
+    if etype == "statement" and word in ("reported", "reports") and re.search(r"\b(?:was|were|is|are|been)\s+$", before):
+        return None  # "was reported to be": hearsay about something else
+    if word in ("war",) and re.search(r"\b(?:civil|cold|world|the|a|its|their|nearly|\d+-\w+(?:-long)?|long)\s+(?:[\w-]+\s+)?$", before) is None:
+        # "war" is an event only with a determiner or modifier ("the war in Ukraine"), not "war games"
+        if re.match(r"\s*(?:games?|ship|planes?|heads?|time|zone)", after):
+            return None
+    return etype, kind
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Trigger]:
+    """Triggers in text[start:end] (offsets into text), left to right, none inside quotations."""
+    end = len(text) if end is None else end
+    quoted = _quoted_spans(text, start, end)
+    blocked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(text, start, end)]
+    out: list[Trigger] = []
+    for m in _PATTERN.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in quoted) or any(a <= s < b for a, b in blocked):
+            continue
+        i = int(m.lastgroup[1:])  # type: ignore[index]
+        got = _classify(text, m, i)
+        if got is None:
+            continue
+        etype, kind = got
+        out.append(Trigger(s, e, m.group(0), etype, kind))
+    return out
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between curly or straight double quotes: a quoted speaker's words are not reported events."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"“[^”]*”?|\"[^\"]*\"?", text[start:end]):
+        spans.append((start + m.start(), start + m.end()))
+    return spans
+
+
+# --- modality ------------------------------------------------------------------------------------
+
+_PLANNED = re.compile(
+    r"\b(?:will|shall|would|plans?\s+to|planned|planning\s+to|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+expected\s+to|"
+    r"(?:is|are)\s+(?:due|scheduled|slated)\s+to|scheduled|upcoming|intends?\s+to|aims?\s+to|(?:is|are)\s+to|"
+    r"to\s+be\s+held|next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b",
+    re.I,
+)
+_CLAIMED = re.compile(
+    r"\b(?:alleged(?:ly)?|accus(?:ed|es|ing)|claim(?:ed|s|ing)?|purported(?:ly)?|reportedly|unconfirmed|blamed)\b",
+    re.I,
+)
+
+
+def modality(event_type: str, before: str, after: str = "") -> str:
+    """occurred / planned / proposed / claimed, from the words just before (and after) the trigger.
+
+    >>> modality("meeting", "Kim plans to ")
+    'planned'
+    >>> modality("proposal", "Russia's defense minister has ")
+    'proposed'
+    >>> modality("armed_conflict", "Officials accused Russia of an ")
+    'claimed'
+    """
+    if event_type == "proposal":
+        return "proposed"
+    if event_type == "statement":
+        return "occurred"  # the statement itself was made; what it says is another event
+    near = before[-45:]
+    if _PLANNED.search(near):
+        return "planned"
+    if _CLAIMED.search(near) or _CLAIMED.search(after[:25]):
+        return "claimed"
+    return "occurred"
