@@ -6,20 +6,22 @@ import re
 
 # cues of a future reading; the nearest cue to the expression decides
 _FUTURE = (
-    r"will|'ll|shall|going\s+to|plans?|planned|planning|scheduled|schedules?|expected|expects?|due|"
-    r"upcoming|next|would|intends?|intended|to\s+be\s+held|set\s+to|aims?|hopes?|prepares?|preparing|"
-    r"tomorrow|forthcoming|until|wo\s*n't|won't|is\s+to|are\s+to|to\s+(?:visit|meet|hold|start|begin|open|host|travel|attend|vote|announce|release|report|resume)"
+    r"will|'ll|shall|going\s+to|plans?\s+to|planning\s+to|planned\s+for|scheduled|expected\s+to|due\s+to|due|"
+    r"upcoming|next|would|intends?\s+to|to\s+be\s+held|set\s+to|as\s+(?:soon|early)\s+as|effective|forthcoming|"
+    r"wo\s*n't|won't|is\s+to|are\s+to|to\s+(?:visit|meet|hold|start|begin|open|host|travel|attend|vote|announce|release|resume)"
 )
 _PAST = (
-    r"was|were|had|did|said|told|ago|last|yesterday|earlier|previously|became|began|met|held|took|"
+    r"was|were|had|did|said|told|added|ago|last|yesterday|earlier|previously|became|began|met|held|took|since|"
     r"came|went|made|gave|saw|left|won|lost|fell|rose|sent|led|spoke|wrote|brought|struck|fought|"
-    r"announced|reported|wrapped|ended|closed|[a-z]{2,}ed"
+    r"announced|reported|wrapped|ended|closed|has\s+been|have\s+been|had\s+been|[a-z]{2,}ed"
 )
+_REPORTING = {"said", "told", "added"}
 _NOT_PAST = {"need", "needed", "feed", "speed", "indeed", "united", "hundred", "based", "proceed", "exceed",
              "succeed", "scheduled", "expected", "planned", "intended", "red", "bed", "seed", "shed", "creed",
              "breed", "related", "limited", "advanced", "armed", "detailed", "alleged", "supposed", "so-called",
              "concerned", "proposed", "required", "embed", "weed", "steed"}  # fmt: skip
 _CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[\n\u201c\u201d]")
 WINDOW = 90
 
@@ -44,8 +46,10 @@ def tense(text: str, start: int, end: int) -> str | None:
         if start <= m.start() < end:
             continue
         word = m.group(0).lower()
-        if m.group("past") and word in _NOT_PAST:
-            continue
+        if m.group("past") and (
+            word in _NOT_PAST or _PARTICIPLE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "will be held": a participle after "be" carries no tense
         distance = start - m.end() if m.end() <= start else m.start() - end
         if distance < 0:
             continue
@@ -53,6 +57,8 @@ def tense(text: str, start: int, end: int) -> str | None:
         # a verb before the expression binds it more tightly than one after it
         if m.start() >= end:
             distance += 15
+        if word in _REPORTING:
+            distance += 20  # "said" dates the saying; a nearby content verb says more
         if best_distance is None or distance < best_distance:
             best, best_distance = kind, distance
     return best

@@ -89,15 +89,28 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "time",
-        r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?|o'clock)|(?P<word>\b(?i:noon|midnight)))"
+        r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?|o'clock)|(?P<word>\b(?i:noon|midnight|midday)))"
         rf"(?:\s+(?P<tz>[A-Z]{{2}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?",
         0,
     ),
     ("year_range", rf"(?<![\d$£€.,/#-])\b(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?![\d%-])", 0),
     (
         "year",
-        rf"(?<![\d$£€.,/#:-])(?P<fy>(?i:fiscal|FY|calendar|the\s+year)\s*)?\b(?P<y>{YEAR4})\b(?!\s*%|[.,]\d|[-/]\d|:\d)",
+        r"(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+|(?<![\d$£€.,/#:-]))"
+        rf"(?P<fy>(?i:fiscal|FY|calendar|the\s+year)\s*)?\b(?P<y>{YEAR4})\b(?!\s*%|[.,]\d|[-/]\d|:\d)",
         0,
+    ),
+    (
+        "spoken_year",
+        r"\b(?P<c>nineteen|twenty)[\s-](?P<y>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
+        re.I,
+    ),
+    (
+        "season",
+        r"\b(?:(?P<det>the|in)\s+)?(?:(?P<part>early|late|mid)[\s-]+)?(?P<s>summer|winter|spring|autumn|fall)\b"
+        r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?",
+        re.I,
     ),
     ("decade", rf"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?P<d>1\d\d|20\d)0'?s\b", 0),
     (
@@ -110,7 +123,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "deictic",
         r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|nowadays|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+|immediate\s+|foreseeable\s+)?future|the\s+past|the\s+present|"
-        r"at\s+present|right\s+now|these\s+days)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+        r"at\s+present|right\s+now|these\s+days|soon|previously|current|recent)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         I,
     ),
     (
@@ -181,7 +194,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "set",
-        rf"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|nightly|hourly|biweekly|semiannually)\b(?!-)|"
+        rf"\b(?P<w>daily|weekly|monthly|yearly|nightly|hourly|biweekly)\b(?!-)|"
         rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|evening|"
         rf"decade|weekend|{_cased(_FULL_DAYS)}|spring|summer|fall|autumn|winter)s?\b",
         0,

@@ -347,9 +347,44 @@ def r_year(c: Candidate, ctx: Context) -> list[Piece] | None:
     start = c.start
     if c.group("fy") and c.group("fy").lower().startswith("the"):
         start = c.start  # "the year 2000" is one expression
-    elif not c.group("fy") and not _plausible_year(ctx, c, y, c.match.start("y"), c.end):
+    elif (
+        not c.group("fy")
+        and not c.group("part")
+        and not _plausible_year(ctx, c, y, c.match.start("y"), c.end)
+    ):
         return None
-    return [Piece(start, c.end, "DATE", model.year(y))]
+    return [Piece(start, c.end, "DATE", model.narrow(model.year(y), _part(c.group("part"))))]
+
+
+_SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+           "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+
+
+def r_spoken_year(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """Years read out in broadcast transcripts: "nineteen ninety-six"."""
+    century = 1900 if c.group("c").lower() == "nineteen" else 2000
+    words = c.group("y").lower()
+    n = _SPOKEN.get(words) or number_value(words)
+    if n is None or n < 10:
+        return None
+    return [Piece(c.start, c.end, "DATE", model.year(century + int(n)))]
+
+
+def r_season(c: Candidate, ctx: Context) -> list[Piece] | None:
+    name = c.group("s").lower()
+    det = _lower(c.group("det"))
+    start = c.start
+    if det == "in":
+        start = c.match.start("part") if c.group("part") else c.match.start("s")
+    if c.group("y"):
+        return [Piece(start, c.end, "DATE", model.season(int(c.group("y")), SEASONS[name]))]
+    if not det or (name == "fall" and det != "the"):
+        return None
+    if ctx.dct is None:
+        return [Piece(start, c.end, "DATE", _unresolved(f"XXXX-{SEASONS[name]}", "month"), resolved=False)]
+    when = ctx.tense(c)
+    p = _season(SEASONS[name], ctx.dct, -1 if when == "past" else 1 if when == "future" else 0)
+    return [Piece(start, c.end, "DATE", model.narrow(p, _part(c.group("part"))))]
 
 
 def r_year_range(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -393,8 +428,10 @@ def r_century(c: Candidate, ctx: Context) -> list[Piece] | None:
     return [Piece(c.start, c.end, "DATE", model.century(k))]
 
 
-_PRESENT = {"now", "currently", "nowadays", "the present", "at present", "right now", "these days"}
-_PAST_WORDS = {"recently", "lately", "formerly", "the past"}
+_PRESENT = {"current", "now", "currently", "nowadays", "the present", "at present", "right now", "these days"}
+_PAST_WORDS = {"recently", "lately", "formerly", "the past", "previously", "recent"}
+_NOT_CURRENT = {"account", "accounts", "affairs", "events", "event", "issue", "issues", "and", "or", "flowing", "flows",
+                "flow", "of", "is", "was", "in", "through", "study", "research", "data", "report"}  # fmt: skip
 
 
 def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -410,6 +447,18 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
     if w in _PRESENT:
         p = Period("PRESENT_REF", ctx.dct, ctx.dct, "day" if ctx.dct else None)
         return [Piece(c.start, c.end if not pod else c.match.end("w"), "DATE", p)]
+    if w == "current":
+        after = word_after(ctx.text, c.end).lower()
+        if ctx.text[c.start].isupper() or after in _NOT_CURRENT or not after or after.endswith("ly"):
+            return None
+    if w == "recent" and (
+        word_after(ctx.text, c.end).lower() in _NOT_CURRENT or not word_after(ctx.text, c.end)
+    ):
+        return None
+    if w == "soon":
+        if word_after(ctx.text, c.end).lower() in ("after", "as", "afterwards", "thereafter"):
+            return None
+        return [Piece(c.start, c.end, "DATE", Period("FUTURE_REF", ctx.dct, None, None))]
     if w in _PAST_WORDS:
         return [Piece(c.start, c.match.end("w"), "DATE", Period("PAST_REF", None, ctx.dct, None))]
     if w.endswith("future"):
@@ -629,13 +678,17 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         return None
     if re.search(r"and[\s-]+a[\s-]+half", c.match.group(0), re.I) and n is not None:
         n = n + 0.5
-    det = _lower(c.group("det"))
+    adj = _lower(c.group("adj"))
+    if adj.endswith("old") or word_after(ctx.text, c.end).lower() == "old":
+        return None  # ages ("a 6-year-old boy", "52 years old") are not temporal expressions in TimeML
+    if letter == "Q" and word_after(ctx.text, c.end).lower() == "of":
+        return None  # "three-quarters of" is a fraction
     start = c.start
+    if re.match(r"\S+-", ctx.text[c.match.start("n") : c.match.end("unit")]) and not c.group("lim"):
+        # "an 11-day exercise": the adjective is the expression, the article belongs to the noun
+        start = c.match.start("mod") if c.group("mod") else c.match.start("n")
     value = _duration_value(n, letter)
-    p = Piece(start, c.end, "DURATION", Period(value, None, None, None), unit=letter, count=n)
-    if det == "a" and raw_n in ("a", "an"):
-        return None
-    return [p]
+    return [Piece(start, c.end, "DURATION", Period(value, None, None, None), unit=letter, count=n)]
 
 
 def r_vague_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -839,5 +892,5 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "decade2": r_decade2, "century": r_century, "deictic": r_deictic, "tod": r_tod, "relative": r_relative,
     "ago": r_ago, "duration": r_duration, "vague_duration": r_vague_duration, "for_units": r_for_units,
     "quarter": r_quarter, "qnum": r_qnum, "anaphor": r_anaphor, "day_rel": r_day_rel, "year_adj": r_year_adj,
-    "holiday": r_holiday, "set": r_set,
+    "holiday": r_holiday, "set": r_set, "spoken_year": r_spoken_year, "season": r_season,
 }  # fmt: skip
