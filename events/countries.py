@@ -89,15 +89,20 @@ class CountryMention:
     kind: str  # name, abbr, demonym, capital, possessive
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _fold(text: str) -> str:
     """Strip accents ("Côte" -> "Cote") and unify apostrophes."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _key(text: str) -> str:
     """Lookup key: case, accents, punctuation and a leading "the" do not matter ("the U.S." -> "u s")."""
-    words = re.findall(r"[a-z0-9]+", _fold(text).casefold())
+    words = _WORD.findall(_fold(text).casefold())
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
