@@ -123,7 +123,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "deictic",
         r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|nowadays|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+|immediate\s+|foreseeable\s+)?future|the\s+past|the\s+present|"
-        r"at\s+present|right\s+now|these\s+days|soon|previously|current|recent)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+        r"at\s+present|right\s+now|these\s+days|current)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         I,
     ),
     (

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from loaders.timex import model
 from loaders.timex.context import sentence_start, tense, word_after, word_before
-from loaders.timex.grammar import Candidate
+from loaders.timex.grammar import MONTH, Candidate
 from loaders.timex.lexicon import (
     DECADE_WORDS,
     MONTHS,
@@ -547,6 +547,8 @@ def r_relative(c: Candidate, ctx: Context) -> list[Piece] | None:
         p = model.month(*_ym(model.add_months(dct, offset)))
     elif unit in ("year", "fiscal year"):
         p = model.year(dct.year + offset)
+        if offset == -1 and _comparison(ctx, c):
+            p = _shift_quarter(ctx.ref_quarter, -4)
     elif unit == "quarter":
         if rel in ("latest", "the latest") and ctx.ref_quarter is not None:
             p = ctx.ref_quarter
@@ -562,6 +564,18 @@ def r_relative(c: Candidate, ctx: Context) -> list[Piece] | None:
     else:
         p = _season(SEASONS[unit], dct, offset)
     return [Piece(start, c.end, "DATE", model.narrow(p, part))]
+
+
+_COMPARED = re.compile(r"compar|\bfrom\b|\bversus\b|\bvs\b|\bagainst\b|\bwith\b", re.IGNORECASE)
+
+
+def _comparison(ctx: Context, c: Candidate) -> bool:
+    """ "compared with $3 million last year" beside quarterly figures: the same quarter a year before."""
+    if ctx.ref_quarter is None or c.start - ctx.ref_quarter_at > 400:
+        return False
+    return (
+        bool(_COMPARED.search(ctx.text, max(0, c.start - 50), c.start)) or ctx.text[c.end : c.end + 2] == "'s"
+    )
 
 
 def _ym(d: dt.date) -> tuple[int, int]:
@@ -674,8 +688,10 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         ):
             value = _duration_value(1, letter)
             return [Piece(c.start, c.end, "SET", Period(value, None, None, None))]
-    if raw_n.replace(",", "").isdigit() and int(raw_n.replace(",", "")) > 5000:
-        return None
+    if raw_n.replace(",", "").isdigit() and (
+        int(raw_n.replace(",", "")) > 5000 or len(raw_n) == 4 and raw_n[:2] in ("19", "20")
+    ):
+        return None  # "the 1988 quarter" is a date; counts that large are not durations
     if re.search(r"and[\s-]+a[\s-]+half", c.match.group(0), re.I) and n is not None:
         n = n + 0.5
     adj = _lower(c.group("adj"))
@@ -761,6 +777,11 @@ def r_qnum(c: Candidate, ctx: Context) -> list[Piece] | None:
     return [Piece(c.start, c.end, "DATE", p)]
 
 
+_ENDED = re.compile(
+    rf"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<month>{MONTH})\s*\d{{1,2}}(?:,\s*(?P<y>\d{{4}}))?"
+)
+
+
 def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     det, unit = _lower(c.group("det")), c.group("unit").lower()
     if ctx.dct is None:
@@ -792,6 +813,16 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
         if det == "the" and word_after(ctx.text, c.end).lower() in ("and", "or"):
             return None
         return [Piece(c.start, c.end, "DATE", model.year(base.year + step))]
+    ended = _ENDED.match(ctx.text, c.end)
+    if ended and det == "the" and unit in ("year", "quarter"):
+        # "the year ended March 31": a fiscal period named by its last day
+        if unit == "year":
+            return [Piece(c.start, c.end, "DURATION", Period("P1Y", None, None, None), unit="Y", count=1)]
+        m = _month_number(ended.group("month"))
+        y = int(ended.group("y")) if ended.group("y") else _year_of_month(m, dct, "past")
+        p = model.quarter(y, (m - 1) // 3 + 1)
+        _note_quarter(ctx, p, c.start)
+        return [Piece(c.start, c.end, "DATE", p)]
     if unit == "quarter":
         p = ctx.ref_quarter if ctx.ref_quarter is not None else _shift_quarter(_dct_quarter(dct), -1)
         p = _shift_quarter(p, step) if step else p
