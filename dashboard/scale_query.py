@@ -122,18 +122,19 @@ def time_bin(lo: pd.Timestamp, hi: pd.Timestamp, *, max_bins: int = MAX_BINS) ->
 class EventQuery:
     """DuckDB over one events table: a store folder (Parquet), a DataFrame or an Arrow table.
 
-    For a store, `materialize=True` (the default) copies the lean columns (dates, type, modality,
-    source, countries, place) into DuckDB's memory once, after which filters and aggregates read no
-    Parquet; the long texts stay on disk and are read only to search them or to show individual
-    events. `materialize=False` queries the Parquet files where they lie (for stores larger than
-    memory; slower per filter change). A DataFrame or Arrow table is read in place, not copied.
+    A store is copied once into DuckDB's compressed in-memory storage (`materialize="full"`, the
+    default: about 400 bytes an event, 1 s per million events to load), after which no filter
+    change reads Parquet. `"lean"` copies only the columns filters and counts need (dates, type,
+    modality, source, countries, place; the long texts stay on disk, read to search them or to show
+    individual events); `"none"` queries the Parquet files where they lie, for stores larger than
+    memory (slower per filter change). A DataFrame or Arrow table is read in place, not copied.
     """
 
     def __init__(
         self,
         source: str | os.PathLike | pd.DataFrame | pa.Table,
         *,
-        materialize: bool = True,
+        materialize: bool | str = "full",
         threads: int | None = None,
         memory_limit: str | None = None,
     ) -> None:
@@ -160,13 +161,26 @@ class EventQuery:
             self._arrow = table  # DuckDB reads it in place; keep it alive
             self.con.register("full_events", table)
         self.has_year = self.path is not None
-        if materialize and self.path is not None:
-            cols = ", ".join(f'"{c}"' for c in LEAN)
+        mode = {True: "full", False: "none"}.get(materialize, materialize)
+        if mode not in ("full", "lean", "none"):
+            raise QueryError(f"materialize={materialize!r}: use 'full', 'lean' or 'none'")
+        self.full = self.lean = "full_events"
+        if mode != "none" and self.path is not None:
+            # compressed in-memory storage: about a quarter of the uncompressed size
+            self.con.execute("ATTACH ':memory:' AS mem (COMPRESS)")
+            cols = "*" if mode == "full" else ", ".join(f'"{c}"' for c in LEAN) + ", year"
             # sorted by start: DuckDB's per-block min/max then skip most blocks on a date filter
-            self.con.execute(f"CREATE TABLE lean AS SELECT {cols}, year FROM full_events ORDER BY start")
-            self.lean = "lean"
-        else:
-            self.lean = "full_events"
+            self.con.execute(f"CREATE TABLE mem.events AS SELECT {cols} FROM full_events ORDER BY start")
+            self.lean = "mem.events"
+            if mode == "full":
+                self.full = "mem.events"
+            # country -> row, sorted by country: a country filter becomes a quick semi-join instead
+            # of a list search in every row (10-30x faster at a million events)
+            self.con.execute(
+                "CREATE TABLE mem.event_countries AS SELECT rowid AS rid, unnest(countries) AS country "
+                "FROM mem.events ORDER BY country"
+            )
+        self.materialized = mode != "none" and self.path is not None
         total, lo, hi, longest = self.con.execute(
             f'SELECT count(*), min(start), max("end"), max("end" - start) FROM {self.lean}'
         ).fetchone()
@@ -188,8 +202,14 @@ class EventQuery:
         parts: list[str] = []
         params: list = []
         if f.countries:
-            parts.append("list_has_any(countries, ?::VARCHAR[])")
-            params.append([str(c).upper() for c in f.countries])
+            codes = sorted({str(c).strip().upper() for c in f.countries})
+            if self.materialized:
+                parts.append(
+                    "rowid IN (SELECT rid FROM mem.event_countries WHERE country IN (SELECT unnest(?::VARCHAR[])))"
+                )
+            else:
+                parts.append("list_has_any(countries, ?::VARCHAR[])")
+            params.append(codes)
         if f.types:
             parts.append("event_type IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(f.types))
@@ -224,18 +244,18 @@ class EventQuery:
         return (" AND ".join(parts) or "TRUE"), params
 
     def _source(self, f: Filters) -> str:
-        # the long texts live only in the full table: a text search reads them there
-        return "full_events" if f.text.strip() else self.lean
+        # the long texts may live only in the full table: a text search reads them there
+        return self.full if f.text.strip() else self.lean
 
     def _sql(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
 
     def _matches(self, f: Filters, columns: tuple[str, ...]) -> str:
         """A table of the matching events' `columns`: filtered once, then aggregated several ways."""
-        if f == Filters() and self.lean != "full_events":
+        if f == Filters() and self.lean.startswith("mem."):
             return self.lean
         w, p = self.where(f)
-        cols = ", ".join(f'"{c}"' for c in columns)
+        cols = ", ".join(f'"{c}"' for c in columns) + (", rowid AS rid" if self.materialized else "")
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE matches AS SELECT {cols} FROM {self._source(f)} WHERE {w}", p
         )
@@ -265,15 +285,23 @@ class EventQuery:
         return _places(self.con, self._matches(f, ("event_type", "location", "latitude", "longitude")), grid)
 
     def events(
-        self, f: Filters, *, limit: int | None = None, columns: tuple[str, ...] = COLUMNS
+        self,
+        f: Filters,
+        *,
+        limit: int | None = None,
+        columns: tuple[str, ...] = COLUMNS,
+        _matched: bool = False,
     ) -> pd.DataFrame:
         """The matching events themselves (contract columns, compact dtypes), by start."""
-        w, p = self.where(f)
+        if _matched and self.materialized and self.full == self.lean:
+            w, p = "rowid IN (SELECT rid FROM matches)", []  # the rows `view` just found
+        else:
+            w, p = self.where(f)
         cols = ", ".join(f'"{c}"' for c in columns)
-        sql = f"SELECT {cols} FROM full_events WHERE {w} ORDER BY start NULLS LAST, event_id"
+        sql = f"SELECT {cols} FROM {self.full} WHERE {w} ORDER BY start NULLS LAST, event_id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return compact(self.con.execute(sql, p).to_arrow_table())
+        return compact(self.con.sql(sql, params=p).to_arrow_table())
 
     def view(
         self,
@@ -312,7 +340,7 @@ class EventQuery:
             by_type=_by_type(self.con, m),
             undated=int(undated),
             unplaced=int(unplaced),
-            events=self.events(f) if matched <= threshold else None,
+            events=self.events(f, _matched=m == "matches") if matched <= threshold else None,
         )
         if len(self._cache) > 64:
             self._cache.clear()
