@@ -7,7 +7,7 @@ import re
 # cues of a future reading; the nearest cue to the expression decides
 _FUTURE = (
     r"will|'ll|shall|going\s+to|plans?\s+to|planning\s+to|planned\s+for|scheduled|expected\s+to|due\s+to|due|"
-    r"upcoming|next|would|intends?\s+to|to\s+be\s+held|set\s+to|as\s+(?:soon|early)\s+as|effective|forthcoming|"
+    r"upcoming|next|would|intends?\s+to|to\s+be\s+held|set\s+(?:to|for)|as\s+(?:soon|early)\s+as|effective|forthcoming|"
     r"wo\s*n't|won't|is\s+to|are\s+to|to\s+(?:visit|meet|hold|start|begin|open|host|travel|attend|vote|announce|release|resume)"
 )
 _PAST = (
@@ -47,7 +47,7 @@ def tense(text: str, start: int, end: int) -> str | None:
             continue
         word = m.group(0).lower()
         if m.group("past") and (
-            word in _NOT_PAST or _PARTICIPLE.search(text, max(0, m.start() - 12), m.start())
+            word in _NOT_PAST or text[m.start() - 1 : m.start()] == "-" or _PARTICIPLE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue  # "will be held": a participle after "be" carries no tense
         distance = start - m.end() if m.end() <= start else m.start() - end

@@ -1,10 +1,212 @@
-"""periods(): stub"""
+"""periods(): the event-oriented view of a text's dates, for the article extractor.
+
+Where tag() follows TimeML and marks "Sept. 1" and "Sept. 7" apart, periods() joins a range into
+one Timex ("Sept. 1 through Sept. 7", "between May and June", "1950-53", "Sept. 1-7"), and turns a
+duration anchored by a date into the days it covers: "an 11-day exercise that ended Thursday" is
+the 11 days ending that Thursday, "a four-day exercise in July" is July, and a "19-month-long war"
+still being fought ends at publication. Durations with no anchor and sets are left out: they are
+not periods. A range's value is an ISO 8601 interval ("2023-09-01/2023-09-07").
+"""
 
 from __future__ import annotations
+
 import datetime as dt
-from loaders.timex.model import Timex
-from loaders.timex.tagger import tag
+import re
+
+from loaders.timex import model
+from loaders.timex.context import tense
+from loaders.timex.resolve import Piece
+from loaders.timex.tagger import pieces, to_timex
+from loaders.timex.model import Period, Timex
+
+_CONNECTOR = re.compile(r"\s*(?:through|thru|to|until|till|and|[-–—]|to\s+the\s+end\s+of)\s*$", re.IGNORECASE)
+_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_DAY_TAIL = re.compile(r"\s*[-–]\s*(\d{1,2})\b(?![-/\d])")
+_END_CUES = re.compile(
+    r"\b(?:ended|ending|ends|end|wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|finished|closed|"
+    r"culminated|completed|through|until|till|wound\s+down)\b",
+    re.IGNORECASE,
+)
+_START_CUES = re.compile(
+    r"\b(?:began|begins|beginning|begin|started|starts|starting|start|launched|launches|kicked\s+off|"
+    r"opened|opens|opening|commenced|from|since)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'\u201c]?[A-Z])|\n\s*\n")
+ANCHORABLE = ("day", "week", "month", "quarter", "year", "time")
+
+
+def _sentences(text: str) -> list[int]:
+    """Start offsets of sentences (a rough split is enough to keep anchors near their durations)."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _span_days(first: dt.date, n: float, unit: str) -> dt.date | None:
+    """The day n units after first, minus one (the last day of a period of that length)."""
+    if n is None or n != int(n) or n <= 0:
+        return None
+    n = int(n)
+    if unit == "D":
+        return first + dt.timedelta(days=n - 1)
+    if unit == "W":
+        return first + dt.timedelta(weeks=n) - dt.timedelta(days=1)
+    if unit == "M":
+        return model.add_months(first, n) - dt.timedelta(days=1)
+    if unit == "Y":
+        return model.add_months(first, 12 * n) - dt.timedelta(days=1)
+    return None
+
+
+def _back_days(last: dt.date, n: float, unit: str) -> dt.date | None:
+    if n is None or n != int(n) or n <= 0:
+        return None
+    n = int(n)
+    if unit == "D":
+        return last - dt.timedelta(days=n - 1)
+    if unit == "W":
+        return last - dt.timedelta(weeks=n) + dt.timedelta(days=1)
+    if unit == "M":
+        return model.add_months(last, -n) + dt.timedelta(days=1)
+    if unit == "Y":
+        return model.add_months(last, -12 * n) + dt.timedelta(days=1)
+    return None
+
+
+def _merge_ranges(text: str, ps: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    i = 0
+    while i < len(ps):
+        a = ps[i]
+        b = ps[i + 1] if i + 1 < len(ps) else None
+        if a.type == "DATE" and a.period.first is not None:
+            tail = _DAY_TAIL.match(text, a.end)
+            if a.period.precision == "day" and tail and (b is None or b.start >= tail.end()):
+                day = int(tail.group(1))
+                try:
+                    end_day = a.period.first.replace(day=day)
+                except ValueError:
+                    end_day = None
+                if end_day and end_day > a.period.first:
+                    out.append(_range(text, a, model.day(end_day), tail.end(), a.resolved))
+                    i += 1
+                    continue
+            if b is not None and b.type == "DATE" and b.period.first is not None:
+                between = text[a.end : b.start]
+                opener = _OPENER.search(text, max(0, a.start - 12), a.start)
+                connector = _CONNECTOR.match(between)
+                if connector and (not between.strip().lower() == "and" or opener):
+                    period = b.period
+                    if period.last < a.period.first and a.period.first.year == period.last.year and period.precision == "day":
+                        period = model.day(period.first.replace(year=period.first.year + 1))
+                    if period.last >= a.period.first:
+                        start = opener.start() if opener else a.start
+                        out.append(_range(text, Piece(start, a.end, a.type, a.period, a.resolved), period, b.end, a.resolved and b.resolved))
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _range(text: str, a: Piece, b: Period, end: int, resolved: bool) -> Piece:
+    value = f"{a.period.value}/{b.value}"
+    precision = a.period.precision if a.period.precision == b.precision else b.precision
+    return Piece(a.start, end, "DATE", Period(value, a.period.first, b.last, precision), resolved)
+
+
+def _anchor(text: str, ps: list[Piece], k: int, starts: list[int]) -> tuple[int, str] | None:
+    """(index of the date anchoring duration ps[k], "end"|"start"|"within"), or None."""
+    d = ps[k]
+    here = _sentence_of(starts, d.start)
+    best = None
+    for j, p in enumerate(ps):
+        if j == k or p.type not in ("DATE", "TIME") or p.period.first is None or p.period.precision not in ANCHORABLE:
+            continue
+        if "/" in p.period.value:
+            continue
+        s = _sentence_of(starts, p.start)
+        if s not in (here, here - 1):
+            continue
+        lo = max(starts[s], p.start - 40)
+        hi = min(starts[s + 1] if s + 1 < len(starts) else len(text), p.end + 25)
+        window = text[lo:hi]
+        role = "end" if _END_CUES.search(window) else "start" if _START_CUES.search(window) else None
+        if s != here and role is None:
+            continue
+        if role is None:
+            if p.period.precision in ("day", "time", "week"):
+                continue
+            role = "within"
+        score = (s != here, abs(p.start - d.start))
+        if best is None or score < best[0]:
+            best = (score, j, role)
+    return (best[1], best[2]) if best else None
+
+
+def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> list[Piece]:
+    starts = _sentences(text)
+    consumed: set[int] = set()
+    replaced: dict[int, Piece] = {}
+    for k, d in enumerate(ps):
+        if d.type != "DURATION" or d.count is None or d.unit not in ("D", "W", "M", "Y"):
+            continue
+        found = _anchor(text, ps, k, starts)
+        if found is None:
+            long_adjective = re.search(r"-long\b|\blong\b", text[d.start : d.end + 5])
+            if long_adjective and published and tense(text, d.start, d.end) != "past":
+                first = _back_days(published, d.count, d.unit)
+                if first:
+                    replaced[k] = Piece(d.start, d.end, "DATE", Period(f"{first}/{published}", first, published, "day"))
+            continue
+        j, role = found
+        a = ps[j]
+        if role == "within":
+            first, last = a.period.first, a.period.last
+            period = Period(a.period.value, first, last, a.period.precision)
+        elif role == "end":
+            last = a.period.last
+            first = _back_days(last, d.count, d.unit)
+            period = Period(f"{first}/{last}", first, last, "day") if first else None
+        else:
+            first = a.period.first
+            last = _span_days(first, d.count, d.unit)
+            period = Period(f"{first}/{last}", first, last, "day") if last else None
+        if period is None:
+            continue
+        same_sentence = _sentence_of(starts, a.start) == _sentence_of(starts, d.start)
+        if same_sentence:
+            replaced[k] = Piece(min(a.start, d.start), max(a.end, d.end), "DATE", period, a.resolved)
+            consumed.add(j)
+        else:
+            replaced[k] = Piece(d.start, d.end, "DATE", period, a.resolved)
+    out = []
+    for k, p in enumerate(ps):
+        if k in consumed and k not in replaced:
+            continue
+        p = replaced.get(k, p)
+        if p.type in ("DURATION", "SET"):
+            continue
+        out.append(p)
+    return out
 
 
 def periods(text: str, published: dt.date | None = None) -> list[Timex]:
-    return tag(text, published)
+    """Ranges and anchored durations as single Timexes (see the module docstring).
+
+    >>> [(t.text, t.value) for t in periods("Drills ran Sept. 1 through Sept. 7.", dt.date(2023, 9, 4))]
+    [('Sept. 1 through Sept. 7', '2023-09-01/2023-09-07')]
+    """
+    ps = _merge_ranges(text, pieces(text, published))
+    ps = _anchor_durations(text, ps, published)
+    return [to_timex(text, p) for p in sorted(ps, key=lambda p: (p.start, p.end))]

@@ -516,7 +516,7 @@ def _season(code: str, dct: dt.date, offset: int) -> Period:
     current = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
         dct.month, "FA"
     )
-    order = ["WI", "SP", "SU", "FA"]
+    order = ["SP", "SU", "FA", "WI"]
     # winter belongs to the year it starts in
     base_year = dct.year - 1 if dct.month <= 2 else dct.year
     here = base_year * 4 + order.index(current)
