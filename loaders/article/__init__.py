@@ -1,0 +1,65 @@
+"""News articles (plain text in any common encoding, or HTML pages) to dated, typed, located events.
+
+`load(path)` reads the file, keeps the article's own text (see `page`), finds its publication date
+(`--published` wins, then the page's metadata, then a dateline), extracts events sentence by sentence
+(see `extract`), merges repeated reports of one event (`loaders.merge`) and validates the table.
+
+Modules: page (HTML and boilerplate), sentences, triggers (event types and modality), actors (people
+and organisations), titles, extract (the pipeline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pandas as pd
+
+from events.schema import Validated, empty_events, make_event_id, validate
+from loaders.errors import UnreadableInput
+from loaders.settings import Settings
+
+MAX_ARTICLE_CHARS = 5_000_000  # far beyond any article (a long one is 50,000); bounds the run time
+
+
+def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Validated:
+    """The events reported by the article at `source` (a .txt or .html file)."""
+    from loaders.text import read_text
+
+    settings = settings or Settings()
+    name = os.path.basename(os.fspath(source))
+    raw = read_text(source)
+    return load_text(raw, name=name, published=settings.published)
+
+
+def load_text(raw: str, *, name: str = "article", published: dt.date | None = None) -> Validated:
+    """The events of an article given as text (HTML or plain); `name` is its source name."""
+    from loaders.article.extract import extract
+    from loaders.article.page import read_page
+    from loaders.merge import merge_duplicates
+    from loaders.timex import find_publication_date
+
+    if not raw.strip():
+        raise UnreadableInput(f"{name}: the file is empty; give an article with some text")
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise UnreadableInput(
+            f"{name}: {len(raw):,} characters is too long for one article "
+            f"(limit {MAX_ARTICLE_CHARS:,}); split it into one file per article"
+        )
+    page = read_page(raw, name=name)
+    published = published or page.published or find_publication_date(page.text)
+    source = page.url or name
+    records = extract(page.text, published=published)
+    if not records:
+        events = empty_events()
+        events["sources"] = pd.Series([], dtype=object)
+        events["n_sources"] = pd.Series([], dtype="int64")
+        return validate(events, source=name)
+    for r in records:
+        first = r.pop("_first_sentence")
+        r["source"] = source
+        r["source_published"] = published.isoformat() if published else None
+        r["event_id"] = make_event_id(source, first, r["event_type"], r["start"], r["evidence"][:200])
+    table = pd.DataFrame(records)
+    merged = merge_duplicates(validate(table, source=name).events)
+    return validate(merged, source=name)

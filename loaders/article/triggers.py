@@ -55,7 +55,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     # proposals
     (r"propos(?:ed|es|al|als|ing)|offer(?:ed|s)?|suggested|floated|pitched|put\s+the\s+idea|invit(?:ed|ation)", "proposal", "verb"),
     # statements
-    (r"said|says|told|tells|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed", "statement", "verb"),
+    (r"said|says|told|tells|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited", "statement", "verb"),
     (r"(?:a|an|the|in\s+a|in\s+an)\s+(?:[\w-]+\s+){0,2}(?:report|statement|interview|briefing|press\s+conference|news\s+conference|communique|speech)", "statement", "noun"),
     # armed conflict
     (r"(?:air|drone|missile|rocket|retaliatory|military|precision)\s*strikes?|airstrikes?|strikes?(?=\s+(?:on|against|in)\b)|struck", "armed_conflict", "noun"),

@@ -1,0 +1,109 @@
+"""Short event titles for charts, built from who, what and where rather than copied from the sentence.
+
+>>> make_title("meeting", "met", ["Sergei Shoigu", "Kim Jong Un"], [], ["RUS", "PRK"], None, "occurred")
+'Sergei Shoigu meets Kim Jong Un'
+>>> make_title("weapons_test", "fired", [], [], ["PRK"], None, "occurred")
+'North Korea launches missile'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+_VERB = {
+    "said": "says", "says": "says", "told": "tells reporters", "tells": "tells reporters", "warned": "warns",
+    "warns": "warns", "warning": "warns", "condemned": "condemns", "condemns": "condemns", "reported": "reports",
+    "reports": "reports", "denounced": "denounces", "announced": "announces", "declared": "declares",
+    "accused": "accuses", "urged": "urges", "vowed": "vows", "threatened": "threatens", "claimed": "claims",
+    "spoke": "speaks", "stated": "states", "insisted": "insists", "stressed": "stresses", "denied": "denies",
+    "rejected": "rejects", "confirmed": "confirms", "criticized": "criticises", "criticised": "criticises",
+    "cited": "cites",
+}
+_TYPE_LABEL = {
+    "meeting": "meeting",
+    "military_exercise": "military exercise",
+    "weapons_test": "weapons test",
+    "statement": "statement",
+    "proposal": "proposal",
+    "agreement": "agreement",
+    "arms_transfer": "arms deal",
+    "armed_conflict": "attack",
+    "sanction": "sanctions",
+    "protest": "protest",
+    "other": "event",
+}
+
+
+def _name(iso: str) -> str:
+    from events.countries import country_name
+
+    try:
+        return country_name(iso) or iso
+    except (KeyError, ValueError, LookupError):
+        return iso
+
+
+def _join(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:2]) + " and others"
+
+
+def make_title(
+    event_type: str,
+    trigger: str,
+    actors: Sequence[str],
+    actor_records: Sequence[object],
+    countries: Sequence[str],
+    place: object | None,
+    modality: str,
+    objects: Sequence[str] = (),
+) -> str:
+    """A label of a few words: "Shoigu meets Kim Jong Un", "China and Russia military exercise"."""
+    people = [a.name for a in actor_records if getattr(a, "kind", "") == "person"] or list(actors)
+    people = list(dict.fromkeys(people))
+    who = people[0] if people else (_name(countries[0]) if countries else "")
+    where = getattr(place, "name", "") if place is not None else ""
+    word = trigger.lower().split()[-1]
+    nations = _join([_name(c) for c in countries[:3]])
+    if event_type == "meeting":
+        if len(people) >= 2:
+            title = f"{people[0]} meets {people[1]}"
+        elif word.startswith("visit") and who and where:
+            title = f"{who} visits {where}"
+        elif who and len(countries) >= 2 and not people:
+            title = f"{nations} meeting"
+        elif word.startswith("summit"):
+            title = f"{who} summit".strip()
+        else:
+            title = f"{who} meeting" + (f" in {where}" if where else "")
+    elif event_type == "statement":
+        verb = _VERB.get(word, "statement")
+        title = f"{who} {verb}".strip() if verb != "statement" or not who else f"{who} statement"
+    elif event_type == "proposal":
+        what = _TYPE_LABEL.get(objects[0], "") if objects else ""
+        title = f"{who} proposes {what}".strip() if what else f"{who} proposal"
+        title += f" to {people[1]}" if len(people) > 1 else ""
+    elif event_type == "weapons_test":
+        noun = "missile" if word in ("fired", "fires", "launched", "launches", "test-fired") else "weapons test"
+        verb = "launches" if noun == "missile" else "holds"
+        title = f"{who} {verb} {noun}".strip()
+    elif event_type in ("military_exercise", "agreement", "arms_transfer", "sanction"):
+        title = f"{nations or who} {_TYPE_LABEL[event_type]}".strip()
+    elif event_type == "armed_conflict":
+        title = (
+            f"War in {where}"
+            if word == "war" and where
+            else f"{nations or who} {word if word in ('war', 'strikes', 'airstrikes') else 'attack'}"
+        ).strip()
+    else:
+        title = f"{who} {_TYPE_LABEL.get(event_type, 'event')}".strip()
+    if where and event_type in ("military_exercise", "armed_conflict", "protest", "weapons_test") and where not in title:
+        title += f" in {where}"
+    if modality == "planned":
+        title += " (planned)"
+    elif modality == "claimed":
+        title += " (claimed)"
+    title = title[0].upper() + title[1:] if title else _TYPE_LABEL.get(event_type, "Event").capitalize()
+    return title[:80]

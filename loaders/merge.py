@@ -1,0 +1,191 @@
+"""One event per thing that happened: duplicates within an article and across articles merged.
+
+Two rows report the same event when they have the same type, their dates overlap, they share a
+country (or a named person) and their places agree (the same place, or one of them names none).
+The merged event keeps the most precise date and place, every country and actor, all the evidence,
+and lists its sources: `sources` (list of source names) and `n_sources` (how many report it), two
+columns after the contract's.
+
+Within one article (`merge_duplicates`) any two rows may merge: a photo caption repeated four times,
+or a statement reported in two sentences. Across sources (`merge_across_sources`) only rows of
+different sources merge: rows of one event file were already distinct events to whoever made it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from events.schema import COLUMNS, validate
+
+PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}
+GEO_RANK = {"point": 0, "city": 1, "sea": 2, "region": 3, "country": 4, "unknown": 5}
+SAME_PLACE_KM = 100.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p = math.pi / 180
+    h = (
+        math.sin((b[0] - a[0]) * p / 2) ** 2
+        + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _has_xy(r: dict) -> bool:
+    lat, lon = r.get("latitude"), r.get("longitude")
+    return lat is not None and lon is not None and not (pd.isna(lat) or pd.isna(lon))
+
+
+def _same_place(a: dict, b: dict) -> bool:
+    if not _has_xy(a) or not _has_xy(b):
+        return True
+    if (a.get("location") or "") == (b.get("location") or "") and a.get("location"):
+        return True
+    # a country-level place holds a city in it: "throughout South Korea" and "in Seoul"
+    if "country" in (a.get("geo_precision"), b.get("geo_precision")) or "sea" in (
+        a.get("geo_precision"),
+        b.get("geo_precision"),
+    ):
+        return bool(set(a["countries"]) & set(b["countries"]))
+    return _km((a["latitude"], a["longitude"]), (b["latitude"], b["longitude"])) <= SAME_PLACE_KM
+
+
+def _same_event(a: dict, b: dict, across: bool) -> bool:
+    if a["event_type"] != b["event_type"]:
+        return False
+    if pd.isna(a["start"]) or pd.isna(b["start"]):
+        return False
+    if not (a["start"] <= b["end"] and b["start"] <= a["end"]):
+        return False
+    if a["modality"] != b["modality"] and "claimed" not in (a["modality"], b["modality"]):
+        return False
+    if not _same_place(a, b):
+        return False
+    same_people = bool(set(a["actors"]) & set(b["actors"]))
+    same_countries = bool(set(a["countries"]) & set(b["countries"]))
+    if across:
+        return same_countries or same_people
+    # within one article two events of a week and a day in it can be different events: ask for more
+    same_day = a["start"] == b["start"] and a["end"] == b["end"]
+    same_place = _has_xy(a) and _has_xy(b) and (a.get("location") or "") == (b.get("location") or "")
+    return same_people or (same_countries and (same_day or same_place)) or (
+        (a.get("evidence") or "") == (b.get("evidence") or "")
+    )
+
+
+def _sources_of(r: dict) -> list[str]:
+    got = r.get("sources")
+    if isinstance(got, (list, tuple)) and len(got):
+        return [str(s) for s in got]
+    return [r.get("source") or ""]
+
+
+def _combine(rows: list[dict]) -> dict:
+    """One row from rows that report the same event."""
+    base = min(
+        rows,
+        key=lambda r: (
+            PRECISION_RANK.get(str(r["date_precision"]), 9),
+            (r["end"] - r["start"]),
+            -float(r.get("confidence") or 0),
+        ),
+    )
+    out = dict(base)
+    placed = [r for r in rows if _has_xy(r)]
+    if placed:
+        best = min(placed, key=lambda r: GEO_RANK.get(str(r["geo_precision"]), 5))
+        for c in ("location", "latitude", "longitude", "geo_precision"):
+            out[c] = best[c]
+    countries: list[str] = []
+    actors: list[str] = []
+    evidence: list[str] = []
+    date_text: list[str] = []
+    sources: list[str] = []
+    for r in sorted(rows, key=lambda r: r is not base):
+        countries += [c for c in r["countries"] if c not in countries]
+        actors += [a for a in r["actors"] if a not in actors]
+        ev = (r.get("evidence") or "").strip()
+        if ev and ev not in evidence:
+            evidence.append(ev)
+        dt_ = (r.get("date_text") or "").strip()
+        if dt_ and dt_ not in date_text:
+            date_text.append(dt_)
+        sources += [s for s in _sources_of(r) if s not in sources]
+    out["countries"], out["actors"] = countries, actors
+    out["evidence"] = " | ".join(evidence)
+    out["date_text"] = "; ".join(date_text)
+    out["sources"] = sources
+    out["n_sources"] = len(sources)
+    conf = max(float(r.get("confidence") or 0) for r in rows)
+    out["confidence"] = round(min(0.99, conf + 0.05 * (len(sources) - 1)), 2)
+    return out
+
+
+def _groups(records: list[dict], across: bool) -> list[list[int]]:
+    """Indices of records that are one event (a sweep over start dates, per event type)."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_type: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        if not pd.isna(r["start"]):
+            by_type.setdefault(str(r["event_type"]), []).append(i)
+    for idx in by_type.values():
+        idx.sort(key=lambda i: records[i]["start"])
+        for k, i in enumerate(idx):
+            a = records[i]
+            for j in idx[k + 1 :]:
+                b = records[j]
+                if b["start"] > a["end"]:
+                    break
+                if across and set(_sources_of(a)) & set(_sources_of(b)):
+                    continue
+                if _same_event(a, b, across):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(records)):
+        groups.setdefault(find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _merge(events: pd.DataFrame, across: bool) -> pd.DataFrame:
+    if events.empty:
+        out = events.copy()
+        if "sources" not in out:
+            out["sources"] = pd.Series([], dtype=object)
+            out["n_sources"] = pd.Series([], dtype="int64")
+        return out
+    records = events.to_dict("records")
+    merged = []
+    for g in _groups(records, across):
+        rows = [records[i] for i in g]
+        if len(rows) == 1:
+            r = dict(rows[0])
+            r["sources"] = _sources_of(r)
+            r["n_sources"] = len(r["sources"])
+            merged.append(r)
+        else:
+            merged.append(_combine(rows))
+    extra = [c for c in events.columns if c not in COLUMNS and c not in ("sources", "n_sources")]
+    out = pd.DataFrame(merged, columns=[*COLUMNS, "sources", "n_sources", *extra])
+    # keep ids from the first row of each group; validation restores the dtypes
+    valid = validate(out)
+    return valid.events
+
+
+def merge_duplicates(events: pd.DataFrame) -> pd.DataFrame:
+    """The events of one source with repeated reports of the same event merged."""
+    return _merge(events, across=False)
+
+
+def merge_across_sources(events: pd.DataFrame) -> pd.DataFrame:
+    """Events of several sources as one timeline: an event reported by several sources is one row
+    that keeps every source (`sources`, `n_sources`) and all their evidence."""
+    return _merge(events, across=True)
