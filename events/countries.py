@@ -90,6 +90,11 @@ class CountryMention:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+# Latin letters that Unicode does not decompose into an ASCII letter and a mark
+_LATIN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+)
 
 
 def _fold(text: str) -> str:
@@ -102,7 +107,10 @@ def _fold(text: str) -> str:
 
 def _key(text: str) -> str:
     """Lookup key: case, accents, punctuation and a leading "the" do not matter ("the U.S." -> "u s")."""
-    words = _WORD.findall(_fold(text).casefold())
+    text = text.casefold()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS)))
+    words = _WORD.findall(text)
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)

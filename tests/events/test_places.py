@@ -69,6 +69,9 @@ DATA = Path(__file__).parents[2] / "events" / "data"
         ("Senkakus", (), "Senkaku Islands", None, "region"),
         ("Jeju", (), "Jeju Island", "KOR", "region"),
         ("Okinawa", (), "Okinawa", "JPN", "region"),
+        ("Tongchang-ri", (), "Sohae Satellite Launching Station", "PRK", "point"),
+        ("Yongbyon", (), "Yongbyon Nuclear Scientific Research Center", "PRK", "point"),
+        ("Hodeidah", (), "Hodeidah", "YEM", "city"),
     ],
 )
 def test_lookup(name, countries, expected_name, country, precision):
