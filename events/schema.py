@@ -14,7 +14,8 @@ rejects table listing every problem found (row, column, value, reason), not only
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -212,6 +213,31 @@ def _as_list(value: object) -> list[str] | None:
     return out
 
 
+def _unique_apply(values: pd.Series, func: Callable[[object], object]) -> tuple[np.ndarray, list[object]]:
+    """`func` of each distinct value, and each row's index into those results (the last one is
+    `func(None)`, for missing values). A million rows rarely hold more than a few thousand distinct
+    texts, so this is the fast way to run Python per value. Only text is grouped: in an object column
+    1 and 1.0 hash alike but read differently, so mixed columns go value by value."""
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind not in ("string", "empty"):
+        results = [func(v) for v in values.to_numpy(dtype=object)]
+        return np.arange(len(results)), results
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    results = [func(u) for u in uniques]
+    results.append(func(None))
+    return np.where(codes < 0, len(results) - 1, codes), results
+
+
+def _map_unique(values: pd.Series, func: Callable[[object], object]) -> pd.Series:
+    """`values.map(func)`, calling `func` once per distinct text (see `_unique_apply`)."""
+    codes, results = _unique_apply(values, func)
+    table = np.empty(len(results), dtype=object)
+    for i, r in enumerate(results):  # one by one: numpy would make a list of lists 2-d
+        table[i] = r
+    return pd.Series(table[codes], index=values.index, dtype=object)
+
+
+@lru_cache(maxsize=4096)
 def _coerce_country(code: str) -> str | None:
     try:
         from events.countries import ALPHA3, to_iso3  # late import: countries loads pycountry's tables
@@ -231,8 +257,31 @@ def _coerce_country(code: str) -> str | None:
 
 def _norm_category(raw: pd.Series) -> pd.Series:
     """Lower-cased, stripped text; None for blanks and non-text."""
-    v = raw.astype("object").map(lambda x: x.strip().lower() if isinstance(x, str) else None)
-    return v.where(v.notna() & (v != ""), None)
+    v = _map_unique(raw, lambda x: (x.strip().lower() or None) if isinstance(x, str) else None)
+    return v.where(v.notna(), None)
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """A text column: strings stay (missing ones become ""), anything else goes through `_text`."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.fillna("").astype("str")
+    return _map_unique(values, _text).astype("str")
+
+
+def _country_codes(value: object) -> tuple[list[str], list[str]] | None:
+    """(ISO alpha-3 codes without repeats, the codes that are no country) of a list cell; None if unusable."""
+    items = _as_list(value)
+    if items is None:
+        return None
+    fixed: list[str] = []
+    bad: list[str] = []
+    for code in items:
+        iso = _coerce_country(code)
+        if iso is None:
+            bad.append(code)
+        elif iso not in fixed:
+            fixed.append(iso)
+    return fixed, bad
 
 
 class _Problems:
@@ -286,7 +335,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         out[c] = (
             pd.Series([""] * n, dtype="str")
             if s is None
-            else s.map(_text, na_action=None).astype("str").str.strip().replace("nan", "")
+            else _as_text(s).str.strip().replace("nan", "")
         )
     empty = (out["title"] == "") & (out["description"] == "") & (out["evidence"] == "")
     problems.add_mask(empty, "title", out["title"], "no title, description or evidence")
@@ -351,30 +400,33 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         out[c] = v.fillna(default)
 
     # lists
+    # each distinct cell is split (and its countries coerced) once; rows with equal cells share
+    # one list object, so treat the lists as read-only (copy before changing one in place)
     for c in LISTS:
         raw = col(c)
         if raw is None:
             out[c] = pd.Series([[] for _ in range(n)], dtype="object")
             continue
-        lists = raw.map(_as_list, na_action=None)
-        problems.add_mask(lists.isna(), c, raw, f"{c} is not a list or a '{LIST_SEPARATOR}'-joined text")
-        out[c] = lists.map(lambda x: x if isinstance(x, list) else [])
-    known: dict[str, str | None] = {}
-    fixed, bad_pos, bad_vals = [], [], []
-    for i, codes in enumerate(out["countries"]):
-        row_codes = []
-        for code in codes:
-            if code not in known:
-                known[code] = _coerce_country(code)
-            iso = known[code]
-            if iso is None:
-                bad_pos.append(i)
-                bad_vals.append(code)
-            elif iso not in row_codes:
-                row_codes.append(iso)
-        fixed.append(row_codes)
-    out["countries"] = pd.Series(fixed, dtype="object")
-    problems.add(bad_pos, "countries", bad_vals, "not a country (give an ISO 3166-1 code or a country name)")
+        codes, results = _unique_apply(raw, _country_codes if c == "countries" else _as_list)
+        unusable = np.array([r is None for r in results])[codes]
+        problems.add_mask(
+            pd.Series(unusable), c, raw, f"{c} is not a list or a '{LIST_SEPARATOR}'-joined text"
+        )
+        if c == "countries":
+            with_bad = [i for i, r in enumerate(results) if r is not None and r[1]]
+            bad_pos, bad_vals = [], []
+            for i in np.flatnonzero(np.isin(codes, with_bad)):
+                for code in results[codes[i]][1]:
+                    bad_pos.append(i)
+                    bad_vals.append(code)
+            problems.add(
+                bad_pos, "countries", bad_vals, "not a country (give an ISO 3166-1 code or a country name)"
+            )
+            results = [None if r is None else r[0] for r in results]
+        table = np.empty(len(results), dtype=object)
+        for i, r in enumerate(results):
+            table[i] = [] if r is None else r
+        out[c] = pd.Series(table[codes], dtype="object")
 
     # coordinates and confidence
     for c, lo, hi in (("latitude", -90, 90), ("longitude", -180, 180), ("confidence", 0, 1)):
@@ -382,7 +434,10 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         if raw is None:
             out[c] = pd.Series(np.nan if c != "confidence" else 1.0, index=start.index, dtype="float64")
             continue
-        blank = raw.isna() | raw.astype("str").str.strip().isin(["", "nan", "None"])
+        if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+            blank = raw.isna()
+        else:
+            blank = raw.isna() | raw.astype("str").str.strip().isin(["", "nan", "None"])
         num = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype("float64")
         problems.add_mask(~blank & num.isna(), c, raw, f"{c} is not a number")
         problems.add_mask(num.notna() & ((num < lo) | (num > hi)), c, raw, f"{c} is outside {lo}..{hi}")
