@@ -179,6 +179,8 @@ def _from_name(text: str, table: dict[str, str]) -> str | None:
         return table[key]
     if key.endswith(" s") and key[:-2] in table:  # possessive: "Russia's"
         return table[key[:-2]]
+    if "," in text:  # statistical tables: "Egypt, Arab Rep.", "Gambia, The", "Venezuela, RB"
+        return _from_name(text.partition(",")[0], table)
     return None
 
 
@@ -258,12 +260,16 @@ def _surfaces() -> dict[str, tuple[str, str]]:
 
     for iso3, kind, term in _terms():  # before ISO names, so the hand table wins ("Congo")
         add(term, iso3, kind)
+        if kind in ("name", "capital") and len(term) > 3 and term.upper() not in table:
+            add(term.upper(), iso3, kind)  # datelines and headlines: "MOSCOW (Reuters) -"
         if kind == "demonym" and term[-1] in "niok" or term == "Czech":
             add(term + "s", iso3, kind)  # "North Koreans", "Israelis", "Filipinos", "Greeks"
     for iso3, name in _iso_names():
         # inverted ISO forms ("Korea, Republic of") are not how running text names a country
         if name not in table and "," not in name and "(" not in name:
             add(name, iso3, "name")
+            if name.upper() not in table:
+                add(name.upper(), iso3, "name")
     return table
 
 

@@ -47,6 +47,19 @@ DATA = Path(__file__).parents[2] / "events" / "data"
         ("  the Netherlands  ", "NLD"),
         ("NORTH KOREA", "PRK"),
         ("north korea", "PRK"),
+        # as statistical tables and event files write them
+        ("Korea, Dem. People's Rep.", "PRK"),
+        ("Korea (Republic of)", "KOR"),
+        ("Egypt, Arab Rep.", "EGY"),
+        ("Gambia, The", "GMB"),
+        ("Venezuela, RB", "VEN"),
+        ("Hong Kong SAR, China", "HKG"),
+        ("West Bank and Gaza", "PSE"),
+        ("Virgin Islands (U.S.)", "VIR"),
+        ("eSwatini", "SWZ"),
+        ("Saint-Barthelemy", "BLM"),
+        ("Republic of Congo", "COG"),
+        ("Congo, Dem. Rep.", "COD"),
         # abbreviations
         ("U.S.", "USA"),
         ("US", "USA"),
@@ -316,6 +329,10 @@ def _found(text):
             [("Democratic People’s Republic of Korea", "PRK", "name")],
         ),
         ("(Reuters) - Iran's foreign ministry", [("Iran's", "IRN", "possessive")]),
+        (
+            "MOSCOW (Reuters) - NORTH KOREA FIRES MISSILE",
+            [("MOSCOW", "RUS", "capital"), ("NORTH KOREA", "PRK", "name")],
+        ),
     ],
 )
 def test_find_countries_in_sentences(text, expected):
