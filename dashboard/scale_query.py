@@ -63,7 +63,8 @@ class QueryError(ValueError):
 class Filters:
     """What the user asked for. Empty means "no filter". Dates are whole days, both inclusive; an
     event counts when its [start, end] period overlaps the range (a July 2023 event is in a range
-    ending 1 July 2023). Text matches title, description or evidence, case-insensitive."""
+    ending 1 July 2023). Every word of the text must appear in the title, description or evidence,
+    in any case. The same fields as `dashboard.filters.Filters`: EventQuery takes either."""
 
     countries: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
@@ -81,6 +82,23 @@ class Filters:
         if lo is not None and hi is not None and hi < lo:
             raise QueryError(f"the date range ends ({self.end}) before it starts ({self.start})")
         return lo, (hi + pd.Timedelta(days=1) - pd.Timedelta(seconds=1) if hi is not None else None)
+
+
+FILTER_FIELDS = ("countries", "types", "start", "end", "modalities", "sources", "text")
+
+
+def _key(f: object) -> tuple:
+    """The filters as a hashable tuple, from this module's Filters or any object with those fields."""
+    return tuple(
+        tuple(v) if isinstance(v, (list, tuple)) else v for v in (getattr(f, n, None) for n in FILTER_FIELDS)
+    )
+
+
+def _as_filters(f: object) -> Filters:
+    if isinstance(f, Filters):
+        return f
+    c, t, s, e, m, src, text = _key(f)
+    return Filters(c or (), t or (), s, e, m or (), src or (), text or "")
 
 
 def _day(value: object, name: str) -> pd.Timestamp | None:
@@ -199,6 +217,7 @@ class EventQuery:
     # -- the WHERE clause ---------------------------------------------------------------------
     def where(self, f: Filters, *, text: bool = True) -> tuple[str, list]:
         """SQL condition and parameters for the filters (text search only when `text`)."""
+        f = _as_filters(f)
         parts: list[str] = []
         params: list = []
         if f.countries:
@@ -235,24 +254,24 @@ class EventQuery:
             if self.has_year:  # no event lasts longer than the longest one seen
                 parts.append("year >= ?")
                 params.append((lo - self.longest).year)
-        if text and f.text.strip():
+        for word in (f.text or "").split() if text else ():
+            # every word somewhere in the title, description or evidence, as the pandas filters do
             parts.append(
                 "(title ILIKE ? ESCAPE '\\' OR description ILIKE ? ESCAPE '\\' OR evidence ILIKE ? ESCAPE '\\')"
             )
-            pattern = "%" + _escape_like(f.text.strip()) + "%"
-            params += [pattern] * 3
+            params += ["%" + _escape_like(word) + "%"] * 3
         return (" AND ".join(parts) or "TRUE"), params
 
     def _source(self, f: Filters) -> str:
         # the long texts may live only in the full table: a text search reads them there
-        return self.full if f.text.strip() else self.lean
+        return self.full if (getattr(f, "text", "") or "").strip() else self.lean
 
     def _sql(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
 
     def _matches(self, f: Filters, columns: tuple[str, ...]) -> str:
         """A table of the matching events' `columns`: filtered once, then aggregated several ways."""
-        if f == Filters() and self.lean.startswith("mem."):
+        if _key(f) == _key(Filters()) and self.lean.startswith("mem."):
             return self.lean
         w, p = self.where(f)
         cols = ", ".join(f'"{c}"' for c in columns) + (", rowid AS rid" if self.materialized else "")
@@ -318,7 +337,7 @@ class EventQuery:
         the counts come from that small table. Views are cached per filters (the table does not
         change under an EventQuery), so going back to an earlier view costs nothing.
         """
-        key = (f, threshold, lane, grid, unit)
+        key = (_key(f), threshold, lane, grid, unit)
         if key in self._cache:
             return self._cache[key]
         unit = unit or self._unit(f)
@@ -350,7 +369,7 @@ class EventQuery:
     def _unit(self, f: Filters) -> str:
         """The time bin: from the date filter, else from the whole table's span (so the bins do not
         jump as other filters change)."""
-        lo, hi = f.date_range()
+        lo, hi = _as_filters(f).date_range()
         lo = lo if lo is not None else self.span[0]
         hi = hi if hi is not None else self.span[1]
         if lo is None or hi is None:
