@@ -262,8 +262,8 @@ def _surfaces() -> dict[str, tuple[str, str]]:
         add(term, iso3, kind)
         if kind in ("name", "capital") and len(term) > 3 and term.upper() not in table:
             add(term.upper(), iso3, kind)  # datelines and headlines: "MOSCOW (Reuters) -"
-        if kind == "demonym" and term[-1] in "niok" or term == "Czech":
-            add(term + "s", iso3, kind)  # "North Koreans", "Israelis", "Filipinos", "Greeks"
+        if kind == "demonym" and (term[-1] in "niok" or term.endswith("kh")):
+            add(term + "s", iso3, kind)  # "North Koreans", "Israelis", "Filipinos", "Greeks", "Kazakhs"
     for iso3, name in _iso_names():
         # inverted ISO forms ("Korea, Republic of") are not how running text names a country
         if name not in table and "," not in name and "(" not in name:
@@ -309,8 +309,11 @@ def _trie_pattern(words) -> str:
 def find_countries(text: str) -> list[CountryMention]:
     """Every country mention in English running text, in text order, longest match, non-overlapping.
 
-    Case matters ("US" yes, "us" no; "China" yes, "china" no). "Korean" alone and "the North" name
-    no country (either Korea), nor do phrases such as "Indian Ocean" or "Washington Post".
+    Case matters ("US" yes, "us" no; "China" yes, "china" no); names and capitals also match in
+    capitals ("MOSCOW (Reuters) -"). "Korean" alone names either Korea, so "Korean War" and "Korean
+    Central News Agency" give nothing, and neither does "the North". Phrases that contain a country
+    word but name no country ("Indian Ocean", "New Mexico", "Washington Post") give nothing. A
+    possessive ("Russia’s", "Moscow's") has kind "possessive" whatever the word's own kind.
     """
     pattern, table = _matcher()
     out = []

@@ -18,7 +18,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -219,6 +219,7 @@ def distance_km(a: Place, b: Place) -> float:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_token_key = lru_cache(maxsize=1 << 16)(_key)
 _NAME_GAP = re.compile(r"[ \t]*[-'’.]?[ \t]*|\.?,?[ \t]+")  # between words of one name
 _SENTENCE_END = re.compile(r"[.!?:;\"“”\n]\s*$|^\s*$")
 
@@ -235,7 +236,7 @@ def find_places(text: str, *, countries: Iterable[str] = ()) -> list[PlaceMentio
     context = _context(countries)
     common, never = _common_words()
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    keys = [_key(tok) for _, _, tok in tokens]
+    keys = [_token_key(tok) for _, _, tok in tokens]
     # words that begin a longer capitalised name somewhere in the text ("Kim Jong Un"): a person or
     # organisation, so the same word alone elsewhere is not read as a small town
     name_starts = {
@@ -281,7 +282,7 @@ def _accept(text, tokens, i, n, entry, context, words) -> bool:
         return False
     before = text[tokens[i - 1][1] : tokens[i][0]] if i else ""
     prev = tokens[i - 1][2] if i else ""
-    sentence_start = i == 0 or bool(_SENTENCE_END.search(text[: tokens[i][0]][-3:] or " "))
+    sentence_start = i == 0 or bool(_SENTENCE_END.search(text[max(0, tokens[i][0] - 3) : tokens[i][0]]))
     cue = prev.lower() in _LOCATIVES and before.strip() == ""
     # part of a longer proper name: a capitalised word right before or after, with only a space between
     if i and not sentence_start and before == " " and prev[0].isupper() and prev not in common:
