@@ -350,9 +350,6 @@ with map_col:
         selection_mode="points",
         config=exports.plot_config("map"),
     )
-    unplaced = figures.unplaced_count(shown)
-    if unplaced:
-        st.caption(f"{unplaced:,} event{'s' if unplaced != 1 else ''} without a place are not on the map.")
 
 with detail_col:
     st.subheader("Evidence")

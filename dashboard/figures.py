@@ -149,8 +149,9 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
         colour = TYPE_COLOURS.get(etype, "#777777")
         of_type = rows[rows["event_type"].astype("object") == etype]
         shown_in_legend = False
-        for kind in ("period", "range", "point"):
-            for hollow in (False, True):
+        # solid before hollow and markers first, so the legend shows each type's plain mark
+        for hollow in (False, True):
+            for kind in ("point", "range", "period"):
                 sel = of_type[
                     (of_type["_kind"] == kind) & (of_type["modality"].astype("object").isin(HOLLOW) == hollow)
                 ]
@@ -170,8 +171,12 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
         hovermode="closest",
         clickmode="event+select",
         dragmode="zoom",
+        template="plotly_white",
     )
-    fig.update_xaxes(type="date", showgrid=True)
+    fig.update_xaxes(type="date", showgrid=True, rangeselector=_RANGE_BUTTONS)
+    focus = focus_range(dated)
+    if focus is not None:
+        fig.update_xaxes(range=list(focus))
     fig.update_yaxes(
         type="category",
         categoryorder="array",
@@ -180,6 +185,41 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
         title_text=None,
     )
     return fig
+
+
+_RANGE_BUTTONS = dict(
+    buttons=[
+        dict(count=1, label="1m", step="month", stepmode="backward"),
+        dict(count=6, label="6m", step="month", stepmode="backward"),
+        dict(count=1, label="1y", step="year", stepmode="backward"),
+        dict(count=5, label="5y", step="year", stepmode="backward"),
+        dict(step="all", label="all"),
+    ],
+    x=1,
+    xanchor="right",
+    y=1.0,
+    yanchor="bottom",
+)
+
+
+def focus_range(events: pd.DataFrame, *, outliers: float = 0.1) -> tuple[str, str] | None:
+    """A first view that skips a few far-off old events (a war decades before the rest); None for all.
+
+    When at most `outliers` of the events lie before a gap longer than half the whole span, the view
+    starts after that gap; the "all" button still shows everything.
+    """
+    starts = events["start"].dropna().sort_values().reset_index(drop=True)
+    if len(starts) < 3:
+        return None
+    last = max(events["end"].max(), starts.iloc[-1])
+    span = last - starts.iloc[0]
+    gaps = starts.diff().iloc[1:]
+    i = int(gaps.to_numpy().argmax()) + 1  # first event after the widest gap
+    if i > outliers * len(starts) or gaps.iloc[i - 1] <= span / 2:
+        return None
+    lo, hi = starts.iloc[i], last
+    pad = (hi - lo) * 0.04 + pd.Timedelta(days=1)
+    return (lo - pad).isoformat(), (hi + pad).isoformat()
 
 
 def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str) -> go.BaseTraceType:
@@ -338,6 +378,7 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         margin=dict(l=0, r=0, t=40 if title else 10, b=30),
         legend=dict(title_text="Most frequent type", orientation="h", yanchor="bottom", y=1.0, x=0),
         clickmode="event+select",
+        template="plotly_white",
     )
     return fig
 
@@ -363,7 +404,7 @@ def buckets(starts: pd.Series, freq: str) -> pd.Series:
         return starts.dt.year.map(lambda y: f"{int(y):04d}-01-01")
     if freq == "month":
         return starts.dt.year.map("{:04d}".format) + "-" + starts.dt.month.map("{:02d}".format) + "-01"
-    monday = starts.dt.normalize() - pd.to_timedelta(starts.dt.dayofweek, unit="D")
+    monday = starts.dt.normalize() - pd.to_timedelta(starts.dt.day_of_week, unit="D")
     return pd.Series(_iso(monday), index=starts.index).str.slice(0, 10)
 
 
@@ -375,7 +416,13 @@ def counts(events: pd.DataFrame, *, freq: str | None = None, title: str | None =
     dated = events[events["start"].notna()]
     if dated.empty:
         return _empty("No dated events to count")
-    freq = freq or pick_freq(dated["start"].min(), dated["start"].max())
+    focus = focus_range(dated)
+    lo, hi = (
+        (pd.Timestamp(focus[0]), pd.Timestamp(focus[1]))
+        if focus
+        else (dated["start"].min(), dated["start"].max())
+    )
+    freq = freq or pick_freq(lo, hi)
     table = pd.DataFrame(
         {
             "bucket": buckets(dated["start"], freq).to_numpy(),
@@ -404,10 +451,18 @@ def counts(events: pd.DataFrame, *, freq: str | None = None, title: str | None =
         barmode="stack",
         height=320,
         margin=dict(l=10, r=10, t=40 if title else 20, b=30),
-        legend=dict(title_text="Event type", orientation="h", yanchor="bottom", y=1.0, x=0),
+        legend=dict(
+            title_text="Event type", orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"
+        ),
         yaxis_title=f"events per {freq}",
+        template="plotly_white",
     )
     fig.update_xaxes(type="date")
+    if focus:
+        # the same first view as the timeline, widened to whole periods
+        fig.update_xaxes(
+            range=[buckets(pd.Series([lo]), freq).iloc[0], (hi + pd.Timedelta(days=31)).isoformat()]
+        )
     return fig
 
 
