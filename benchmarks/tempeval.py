@@ -9,7 +9,8 @@ F1), for DATE+TIME only and for all types, separately for TimeBank, AQUAINT and 
 documents per second. Pairing follows the official toolkit: walking the text, a timex that starts
 while one of the other side is open pairs with it unless that one is paired already (gold first
 on equal starts). Which document is which corpus comes from --sources (lines "AQUAINT doc.tml"),
-else from the name: APW, NYT and XIE documents are AQUAINT, the rest TimeBank.
+else from the name: XIE documents, and APW and NYT ones from July 1998 on, are AQUAINT (TimeBank's
+own APW and NYT stories are from early 1998), the rest TimeBank.
 """
 
 from __future__ import annotations
@@ -116,7 +117,9 @@ def line(label: str, c: dict) -> str:
 def corpus_of(name: str, sources: dict[str, str]) -> str:
     if name in sources:
         return sources[name]
-    return "AQUAINT" if re.match(r"(APW|NYT|XIE)", name) else "TimeBank"
+    # TimeBank 1.2's own APW and NYT stories are from the first half of 1998; AQUAINT's start in August 1998
+    m = re.match(r"(APW|NYT|XIE)(\d{6})", name)
+    return "AQUAINT" if m and (m.group(1) == "XIE" or m.group(2) >= "199807") else "TimeBank"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     for _, text, dct, _ in docs:
         tagged.append(tag(text, dct))
     seconds = time.perf_counter() - t0
-    for (name, text, _, gold), timexes in zip(docs, tagged):
+    for (name, _, _, gold), timexes in zip(docs, tagged, strict=True):
         system = [
             {"start": t.start, "end": t.end, "type": t.type, "value": t.value, "text": t.text}
             for t in timexes

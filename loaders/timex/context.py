@@ -47,7 +47,9 @@ def tense(text: str, start: int, end: int) -> str | None:
             continue
         word = m.group(0).lower()
         if m.group("past") and (
-            word in _NOT_PAST or text[m.start() - 1 : m.start()] == "-" or _PARTICIPLE.search(text, max(0, m.start() - 12), m.start())
+            word in _NOT_PAST
+            or text[m.start() - 1 : m.start()] == "-"
+            or _PARTICIPLE.search(text, max(0, m.start() - 12), m.start())
         ):
             continue  # "will be held": a participle after "be" carries no tense
         distance = start - m.end() if m.end() <= start else m.start() - end

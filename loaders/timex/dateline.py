@@ -23,7 +23,7 @@ _DATE = (
     rf"|(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y2>{YEAR4}))"
     rf"|(?P<num>(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/(?P<ny>{YEAR4}))"
 )
-_CUE = r"(?i:published|posted|updated|last\s+updated|date|dated|released|first\s+published|on)"
+_CUE = r"(?i:(?:published|posted|updated|last\s+updated|date|dated|released|first\s+published)(?:\s+on)?)"
 _LINE_MARK = re.compile(
     rf"^[^\S\n]*(?:{_CUE}\s*:?\s*)?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:{_DATE})\b[^\n]{{0,40}}$", re.M
 )

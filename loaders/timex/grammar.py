@@ -47,7 +47,7 @@ REL = r"(?:this|last|next|past|previous|coming|current|latest|this\s+past|the\s+
 DECADE_WORD = _ci(DECADE_WORDS)
 MOD = r"(?:about|around|roughly|nearly|almost|approximately|some|more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|barely|fewer\s+than|within|another|an\s+additional)"
 
-I = re.IGNORECASE
+IC = re.IGNORECASE
 # (kind, pattern, flags); order breaks ties between candidates of the same extent
 PATTERNS: list[tuple[str, str, int]] = [
     (
@@ -112,79 +112,79 @@ PATTERNS: list[tuple[str, str, int]] = [
         r"(?:\s+(?:of\s+)?(?P<y>\d{4})\b)?",
         re.I,
     ),
-    ("decade", rf"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?P<d>1\d\d|20\d)0'?s\b", 0),
+    ("decade", r"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?P<d>1\d\d|20\d)0'?s\b", 0),
     (
         "decade2",
         rf"(?:(?i:the)\s+)?(?:(?P<part>(?i:early|mid|late))[\s-]+)?(?:'(?P<d>\d)0s|(?P<w>{DECADE_WORD}))\b",
-        I,
+        IC,
     ),
-    ("century", rf"(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|twenty-first)[\s-]+century\b", I),
+    ("century", rf"(?:the\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{ORD}|twenty-first)[\s-]+century\b", IC),
     (
         "deictic",
         r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|nowadays|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+|immediate\s+|foreseeable\s+)?future|the\s+past|the\s+present|"
         r"at\s+present|right\s+now|these\s+days|current)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
-        I,
+        IC,
     ),
     (
         "tod",
         r"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)\b|\b(?P<w>overnight)\b",
-        I,
+        IC,
     ),
     (
         "relative",
         rf"\b(?:(?P<part>early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
         rf"the\s+middle\s+of)(?:\s+in)?[\s-]+)?(?P<rel>{REL})\s+(?P<unit>week|month|year|quarter|weekend|decade|century|"
         r"fiscal\s+year|summer|fall|autumn|winter|spring|season)\b",
-        I,
+        IC,
     ),
     (
         "ago",
         rf"\b(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously)\b",
-        I,
+        IC,
     ),
     (
         "duration",
         rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
         rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
         rf"(?P<unit>{UNIT})(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
-        I,
+        IC,
     ),
     (
         "vague_duration",
         rf"\b(?:(?P<det>the|for|over|in)\s+)?(?:(?P<lim>past|last|next|coming|recent|previous|early)\s+)(?P<unit>{UNIT})\b(?!-)",
-        I,
+        IC,
     ),
     (
         "for_units",
         r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)\b(?!\s+(?:ago|of|to))",
-        I,
+        IC,
     ),
     (
         "quarter",
-        rf"\b(?:(?P<det>the|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<rel>this|last|next|current|latest|previous|"
+        r"\b(?:(?P<det>the|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<rel>this|last|next|current|latest|previous|"
         r"same|year-earlier|year-ago|comparable)\s+)?(?:(?P<y0>\d{4})\s+)?(?:fiscal\s+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!-)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4})|,?\s+(?P<y2>\d{4}))?",
-        I,
+        IC,
     ),
     ("qnum", r"\b(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}|'\d\d))?\b", 0),
     (
         "anaphor",
         r"\b(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same)\s+"
         r"(?P<unit>day|week|weekend|month|year|quarter|period)\b(?!-|\s+(?:of|before|after|when|that|in\s+which|to)\b)",
-        I,
+        IC,
     ),
     (
         "day_rel",
         r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its|their))",
-        I,
+        IC,
     ),
     (
         "year_adj",
         r"\b(?:the\s+)?(?:(?P<cmp>comparable|corresponding|same)\s+)?(?P<w>year-earlier|year-ago|year\s+earlier|year-end|year\s+end|"
         r"year's\s+end|end\s+of\s+the\s+year|end-of-year)(?:\s+(?P<unit>quarter|period|month|level|levels))?\b",
-        I,
+        IC,
     ),
     (
         "holiday",
@@ -224,20 +224,71 @@ class Candidate:
             return None
 
 
+# Every pattern needs a word of one of these classes (or a digit): patterns run only in windows
+# around such words, and only the patterns whose class occurs there, which skips most of a text.
+# BEFORE and AFTER bound how far a match reaches before its first trigger and after its last
+# ("each of the past three years", "two years ago", "9 a.m. EST").
+_TRIGGER_CLASSES = {
+    "digit": r"\d",
+    "month": r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    "weekday": r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
+    "unit": r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|period|half|time)s?\b|"
+    r"centur(?:y|ies)\b|(?:year|month|week|day)-|(?:spring|summer|fall|autumn|winter|season)\b",
+    "deictic": r"(?:today|tonight|yesterday|tomorrow|now|current|currently|recently|lately|formerly|nowadays|future|"
+    r"past|present|these\s+days|overnight|morning|afternoon|evening|noon|midnight|midday)\b",
+    "words": r"(?:christmas|new\s+year's|thanksgiving|halloween|independence|valentine's|boxing|labor|memorial|daily|"
+    r"weekly|monthly|yearly|nightly|hourly|biweekly|every|each|per|nineteen|twenty|\w+ties|q[1-4]|h[12])\b",
+}
+TRIGGER = re.compile(
+    r"\d|\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _TRIGGER_CLASSES.items() if k != "digit") + ")",
+    re.IGNORECASE,
+)
+# the trigger classes each kind of pattern needs (any one of them)
+NEEDS = {
+    "iso": {"digit"}, "numeric": {"digit"}, "mdy": {"month"}, "dmy": {"month"}, "my": {"month"},
+    "month": {"month"}, "weekday": {"weekday"}, "time": {"digit", "deictic"}, "year_range": {"digit"},
+    "year": {"digit"}, "spoken_year": {"words"}, "season": {"unit"}, "decade": {"digit"},
+    "decade2": {"digit", "words"}, "century": {"unit"}, "deictic": {"deictic"}, "tod": {"deictic", "unit"},
+    "relative": {"unit"}, "ago": {"unit"}, "duration": {"unit"}, "vague_duration": {"unit"},
+    "for_units": {"unit"}, "quarter": {"unit"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
+    "year_adj": {"unit"}, "holiday": {"words"}, "set": {"words"},
+}  # fmt: skip
+BEFORE, AFTER = 70, 50
+
+
+def windows(text: str) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text that may hold a temporal expression (merged when they touch), each with
+    the trigger classes found in it."""
+    spans: list[tuple[int, int, set[str]]] = []
+    for m in TRIGGER.finditer(text):
+        kind = m.lastgroup or "digit"
+        lo, hi = max(0, m.start() - BEFORE), min(len(text), m.end() + AFTER)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][2].add(kind)
+            spans[-1] = (spans[-1][0], hi, spans[-1][2])
+        else:
+            spans.append((lo, hi, {kind}))
+    return spans
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every pattern's matches in text, sorted leftmost-longest (ties: pattern order).
 
     The caller keeps a candidate only if it resolves and does not overlap one kept before it."""
     found: list[Candidate] = []
-    for rank, (kind, rx) in enumerate(COMPILED):
-        for m in rx.finditer(text):
-            start, end = m.span()
-            # optional groups can let a space in at either edge; trim it
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                found.append(Candidate(kind, start, end, m, rank))
+    for lo, hi, kinds in windows(text):
+        for rank, (kind, rx) in enumerate(COMPILED):
+            if kinds.isdisjoint(NEEDS[kind]):
+                continue
+            for m in rx.finditer(text, lo, hi):
+                start, end = m.span()
+                # optional groups can let a space in at either edge; trim it
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    found.append(Candidate(kind, start, end, m, rank))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.rank))
     return found

@@ -15,9 +15,9 @@ import re
 
 from loaders.timex import model
 from loaders.timex.context import tense
+from loaders.timex.model import Period, Timex
 from loaders.timex.resolve import Piece
 from loaders.timex.tagger import pieces, to_timex
-from loaders.timex.model import Period, Timex
 
 _CONNECTOR = re.compile(r"\s*(?:through|thru|to|until|till|and|[-–—]|to\s+the\s+end\s+of)\s*$", re.IGNORECASE)
 _OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -107,11 +107,23 @@ def _merge_ranges(text: str, ps: list[Piece]) -> list[Piece]:
                 connector = _CONNECTOR.match(between)
                 if connector and (not between.strip().lower() == "and" or opener):
                     period = b.period
-                    if period.last < a.period.first and a.period.first.year == period.last.year and period.precision == "day":
+                    if (
+                        period.last < a.period.first
+                        and a.period.first.year == period.last.year
+                        and period.precision == "day"
+                    ):
                         period = model.day(period.first.replace(year=period.first.year + 1))
                     if period.last >= a.period.first:
                         start = opener.start() if opener else a.start
-                        out.append(_range(text, Piece(start, a.end, a.type, a.period, a.resolved), period, b.end, a.resolved and b.resolved))
+                        out.append(
+                            _range(
+                                text,
+                                Piece(start, a.end, a.type, a.period, a.resolved),
+                                period,
+                                b.end,
+                                a.resolved and b.resolved,
+                            )
+                        )
                         i += 2
                         continue
         out.append(a)
@@ -131,7 +143,12 @@ def _anchor(text: str, ps: list[Piece], k: int, starts: list[int]) -> tuple[int,
     here = _sentence_of(starts, d.start)
     best = None
     for j, p in enumerate(ps):
-        if j == k or p.type not in ("DATE", "TIME") or p.period.first is None or p.period.precision not in ANCHORABLE:
+        if (
+            j == k
+            or p.type not in ("DATE", "TIME")
+            or p.period.first is None
+            or p.period.precision not in ANCHORABLE
+        ):
             continue
         if "/" in p.period.value:
             continue
@@ -167,7 +184,9 @@ def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> 
             if long_adjective and published and tense(text, d.start, d.end) != "past":
                 first = _back_days(published, d.count, d.unit)
                 if first:
-                    replaced[k] = Piece(d.start, d.end, "DATE", Period(f"{first}/{published}", first, published, "day"))
+                    replaced[k] = Piece(
+                        d.start, d.end, "DATE", Period(f"{first}/{published}", first, published, "day")
+                    )
             continue
         j, role = found
         a = ps[j]

@@ -190,7 +190,7 @@ r_dmy = r_mdy
 _PREPS = {
     "in", "since", "until", "till", "by", "from", "through", "to", "of", "during", "before", "after",
     "early", "late", "mid", "last", "next", "this", "between", "and", "or", "each", "every", "on",
-    "until", "for", "throughout", "as", "around", "about", "past", "coming", "that", "that's", "into",
+    "for", "throughout", "as", "around", "about", "past", "coming", "that", "that's", "into",
     "than", "circa", "fiscal", "year", "spring", "summer", "fall", "autumn", "winter", "beginning", "end",
     "start", "middle", "the", "march", "mid-", "latest", "within", "at",
 }  # fmt: skip

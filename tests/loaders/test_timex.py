@@ -23,13 +23,33 @@ SEED_CASES = [
     (SEED, "The U.S. and South Korea on Thursday wrapped up Ulchi Freedom Shield.", "Thursday", "2023-08-31"),
     (SEED, "Kirby told news reporters Wednesday in Washington, D.C.", "Wednesday", "2023-08-30"),
     (SEED, "The ambassador spoke in an interview published Saturday by Tass.", "Saturday", "2023-09-02"),
-    (SEED, "A Monday report said that Kim plans to visit Russia later this month.", "later this month", "2023-09"),
+    (
+        SEED,
+        "A Monday report said that Kim plans to visit Russia later this month.",
+        "later this month",
+        "2023-09",
+    ),
     (SEED, "Qiu Wensheng said in a July 24 report by the state-run Global Times.", "July 24", "2023-07-24"),
-    (SEED, "Kim and Putin held their first summit in Vladivostok on April 25, 2019.", "April 25, 2019", "2019-04-25"),
+    (
+        SEED,
+        "Kim and Putin held their first summit in Vladivostok on April 25, 2019.",
+        "April 25, 2019",
+        "2019-04-25",
+    ),
     (SEED, "Shoigu put the idea to Kim in July, the lawmaker said.", "July", "2023-07"),
-    (SEED, "The news agency reported on July 29 that a Chinese delegation attended.", "July 29", "2023-07-29"),
+    (
+        SEED,
+        "The news agency reported on July 29 that a Chinese delegation attended.",
+        "July 29",
+        "2023-07-29",
+    ),
     (SEED, "Kirby warned last week that arms negotiations were actively advancing.", "last week", "2023-W35"),
-    (SEED, "Shoigu met Kim in Pyongyang, July 27, 2023, during the commemoration.", "July 27, 2023", "2023-07-27"),
+    (
+        SEED,
+        "Shoigu met Kim in Pyongyang, July 27, 2023, during the commemoration.",
+        "July 27, 2023",
+        "2023-07-27",
+    ),
     (SEED, "The 11-day exercise included U.N. Command nations.", "11-day", "P11D"),
     (SEED, "They held a four-day maritime exercise in the Sea of Japan.", "four-day", "P4D"),
 ]
@@ -61,10 +81,25 @@ ABSOLUTE_CASES = [
     (SEED, "Trade fell sharply in fiscal 2022, the ministry said.", "fiscal 2022", "2022"),
     (SEED, "Output recovered in mid-2021 after the floods.", "mid-2021", "2021"),
     (SEED, "The missile was tested in the summer of 2017.", "the summer of 2017", "2017-SU"),
-    (SEED, "The company expects growth in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"),
+    (
+        SEED,
+        "The company expects growth in the third quarter of 2024.",
+        "the third quarter of 2024",
+        "2024-Q3",
+    ),
     (SEED, "Exports grew 4% in Q2 2023, the agency said.", "Q2 2023", "2023-Q2"),
-    (dt.date(1998, 3, 1), "It happened in nineteen ninety-six, the anchor said.", "nineteen ninety-six", "1996"),
-    (SEED, "The drills will start at 9 a.m. Thursday near the border.", "9 a.m. Thursday", "2023-09-07T09:00"),
+    (
+        dt.date(1998, 3, 1),
+        "It happened in nineteen ninety-six, the anchor said.",
+        "nineteen ninety-six",
+        "1996",
+    ),
+    (
+        SEED,
+        "The drills will start at 9 a.m. Thursday near the border.",
+        "9 a.m. Thursday",
+        "2023-09-07T09:00",
+    ),
     (SEED, "The blast was heard at 10:35 p.m. local time on Saturday.", "10:35 p.m.", "2023-09-04T22:35"),
 ]
 
@@ -145,8 +180,18 @@ RELATIVE_CASES = [
     (SEED, "Sales fell in the first half.", "the first half", "2023-H1"),
     (SEED, "The army has been fighting in the region for the past decade.", "the past decade", "201"),
     (SEED, "Orders will rise in the coming months, the company said.", "the coming months", "PXM"),
-    (dt.date(2023, 9, 5), "The rebels attacked on Aug. 30. The next day, troops arrived.", "The next day", "2023-08-31"),
-    (SEED, "The army said the ceasefire would hold until the end of the year.", "the end of the year", "2023"),
+    (
+        dt.date(2023, 9, 5),
+        "The rebels attacked on Aug. 30. The next day, troops arrived.",
+        "The next day",
+        "2023-08-31",
+    ),
+    (
+        SEED,
+        "The army said the ceasefire would hold until the end of the year.",
+        "the end of the year",
+        "2023",
+    ),
 ]
 
 DURATION_CASES = [
@@ -185,7 +230,16 @@ UNRESOLVED_CASES = [
     (None, "The minister arrived yesterday.", "yesterday", "XXXX-XX-XX"),
 ]
 
-ALL = SEED_CASES + ABSOLUTE_CASES + NO_YEAR_CASES + WEEKDAY_CASES + RELATIVE_CASES + DURATION_CASES + SET_CASES + UNRESOLVED_CASES
+ALL = (
+    SEED_CASES
+    + ABSOLUTE_CASES
+    + NO_YEAR_CASES
+    + WEEKDAY_CASES
+    + RELATIVE_CASES
+    + DURATION_CASES
+    + SET_CASES
+    + UNRESOLVED_CASES
+)
 
 
 @pytest.mark.parametrize(("published", "sentence", "expression", "value"), ALL)
@@ -245,7 +299,10 @@ def test_first_last_precision(sentence, expression, first, last, precision):
 
 def test_separate_timexes_in_a_range():
     text = "Drills run Sept. 1 through Sept. 7."
-    assert [(t.text, t.value) for t in tag(text, SEED)] == [("Sept. 1", "2023-09-01"), ("Sept. 7", "2023-09-07")]
+    assert [(t.text, t.value) for t in tag(text, SEED)] == [
+        ("Sept. 1", "2023-09-01"),
+        ("Sept. 7", "2023-09-07"),
+    ]
 
 
 def test_unresolved_flag_without_a_publication_date():

@@ -1,0 +1,89 @@
+"""periods(): ranges as one Timex, durations anchored by dates."""
+
+import datetime as dt
+
+import pytest
+
+from loaders.timex import periods
+
+SEED = dt.date(2023, 9, 4)
+
+
+def one_period(text: str, published=SEED):
+    found = periods(text, published)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    t = found[0]
+    assert text[t.start : t.end] == t.text
+    return t
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "first", "last"),
+    [
+        (
+            "Drills are held Sept. 1 through Sept. 7 near Guam.",
+            "Sept. 1 through Sept. 7",
+            "2023-09-01",
+            "2023-09-07",
+        ),
+        (
+            "The drills ran from June 27 to Aug. 1 off Okinawa.",
+            "from June 27 to Aug. 1",
+            "2023-06-27",
+            "2023-08-01",
+        ),
+        ("The talks took place between May and June.", "between May and June", "2023-05-01", "2023-06-30"),
+        ("Veterans of the 1950-53 Korean War gathered.", "1950-53", "1950-01-01", "1953-12-31"),
+        ("He led the mission from 2019 to 2021.", "from 2019 to 2021", "2019-01-01", "2021-12-31"),
+        ("Drills ran Sept. 1-7 near Guam.", "Sept. 1-7", "2023-09-01", "2023-09-07"),
+        ("The fair runs Dec. 28 to Jan. 3 in Seoul.", "Dec. 28 to Jan. 3", "2023-12-28", "2024-01-03"),
+        ("The blockade lasted from 1948 until 1949.", "from 1948 until 1949", "1948-01-01", "1949-12-31"),
+    ],
+)
+def test_ranges_are_one_timex(text, span, first, last):
+    t = one_period(text)
+    assert (t.text, t.first.isoformat(), t.last.isoformat()) == (span, first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("South Korea and the U.S. held an 11-day exercise that ended Thursday.", "2023-08-21", "2023-08-31"),
+        ("Chinese and Russian ships held a four-day exercise in July.", "2023-07-01", "2023-07-31"),
+        ("The exercise began on Aug. 21 and lasted 11 days.", "2023-08-21", "2023-08-31"),
+        ("A two-week drill wrapped up on Friday, Sept. 1.", "2023-08-19", "2023-09-01"),
+        ("The three-day summit opened Monday in Jakarta.", "2023-09-04", "2023-09-06"),
+        ("Putin seeks shells for his nearly 19-month-long war in Ukraine.", "2022-02-05", "2023-09-04"),
+    ],
+)
+def test_durations_anchored_by_a_date(text, first, last):
+    t = one_period(text)
+    assert (t.first.isoformat(), t.last.isoformat()) == (first, last)
+
+
+def test_seed_exercise_anchored_across_sentences():
+    text = (
+        "The U.S. and South Korea on Thursday wrapped up Ulchi Freedom Shield, a large-scale joint exercise. "
+        "The 11-day exercise included U.N. Command nations."
+    )
+    found = periods(text, SEED)
+    exercise = next(t for t in found if t.text == "11-day")
+    assert (exercise.first, exercise.last) == (dt.date(2023, 8, 21), dt.date(2023, 8, 31))
+    assert any(t.text == "Thursday" and t.value == "2023-08-31" for t in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks lasted three hours.",
+        "Patrols are carried out daily.",
+        "The war has lasted for years.",
+    ],
+)
+def test_durations_and_sets_alone_are_not_periods(text):
+    assert periods(text, SEED) == []
+
+
+def test_single_dates_pass_through():
+    t = one_period("Kim met Putin on Wednesday.")
+    assert (t.value, t.first, t.precision) == ("2023-08-30", dt.date(2023, 8, 30), "day")
