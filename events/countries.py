@@ -315,6 +315,8 @@ def find_countries(text: str) -> list[CountryMention]:
     word but name no country ("Indian Ocean", "New Mexico", "Washington Post") give nothing. A
     possessive ("Russia’s", "Moscow's") has kind "possessive" whatever the word's own kind.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"find_countries reads text (str), not {type(text).__name__}")
     pattern, table = _matcher()
     out = []
     for m in pattern.finditer(text):

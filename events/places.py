@@ -232,6 +232,8 @@ def find_places(text: str, *, countries: Iterable[str] = ()) -> list[PlaceMentio
     locative word before it ("in", "near", "from" ...) unless it is a capital; a small city named by
     one word needs a locative word or its country in ``countries``.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"find_places reads text (str), not {type(text).__name__}")
     names, longest = _index()
     context = _context(countries)
     common, never = _common_words()

@@ -2,6 +2,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from events.countries import ALPHA3, CountryMention, country_name, find_countries, to_iso3
 
@@ -379,3 +381,37 @@ def test_to_iso3_reads_what_find_countries_finds():
     text = "Sanctions by the EU, Japan, South Korea, Britain and Australia hit Iranian and Syrian banks."
     for m in find_countries(text):
         assert to_iso3(m.text) == m.iso3, m.text
+
+
+def test_find_countries_rejects_what_is_not_text():
+    with pytest.raises(TypeError, match="find_countries reads text"):
+        find_countries(None)
+
+
+_WORDS = [
+    "North Korea",
+    "Korean",
+    "U.S.",
+    "us",
+    "Russia’s",
+    "the",
+    "Seoul",
+    "china",
+    "Sino-",
+    "Guinea",
+    "-",
+    ", ",
+    ". ",
+    "’s",
+    " ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=5), max_size=25))
+def test_find_countries_mentions_are_ordered_disjoint_and_exact(parts):
+    text = " ".join(parts)
+    mentions = find_countries(text)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.iso3 in ALPHA3
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))

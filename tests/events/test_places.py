@@ -2,6 +2,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from events.countries import ALPHA3, country_name
 from events.places import GEO_PRECISIONS, Place, PlaceMention, distance_km, find_places, lookup
@@ -260,3 +262,36 @@ def test_country_centroids_are_near_the_country(iso3, inside):
     country = lookup(country_name(iso3))
     assert (country.geo_precision, country.country) == ("country", iso3)
     assert distance_km(country, lookup(inside)) < {"RUS": 4000, "USA": 2000}.get(iso3, 600)
+
+
+def test_find_places_rejects_what_is_not_text():
+    with pytest.raises(TypeError, match="find_places reads text"):
+        find_places(b"Seoul")
+
+
+_WORDS = [
+    "Sea of Japan",
+    "Seoul",
+    "in",
+    "Split",
+    "March",
+    "Washington",
+    "Post",
+    "D.C.",
+    "New",
+    "York",
+    "the",
+    ", ",
+    ". ",
+    " ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=5), max_size=25))
+def test_find_places_mentions_are_ordered_disjoint_and_exact(parts):
+    text = " ".join(parts)
+    mentions = find_places(text, countries=["USA"])
+    for m in mentions:
+        assert text[m.start : m.end] == m.text and m.place.geo_precision in GEO_PRECISIONS
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
