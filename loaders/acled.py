@@ -207,3 +207,88 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Vali
     )
     checked = validate(out[~bad.to_numpy()], source=name)
     return Validated(checked.events, combine_rejects(checked.rejects, rejects, table.rejects))
+
+
+# --------------------------------------------------------------------------------------------
+# writing: the events table as an ACLED-like export
+
+TO_ACLED_TYPE = {
+    "armed_conflict": ("Political violence", "Battles", "Armed clash"),
+    "protest": ("Demonstrations", "Protests", "Peaceful protest"),
+    "agreement": ("Strategic developments", "Strategic developments", "Agreement"),
+}
+OTHER_TYPE = ("Strategic developments", "Strategic developments", "Other")
+TIME_CODES = {"time": 1, "day": 1, "week": 2}
+GEO_CODES = {"point": 1, "city": 1, "region": 2, "country": 3, "sea": 3}
+
+
+def _numeric_iso(iso3: str) -> object:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return int(country.numeric) if country else ""
+
+
+def to_acled(events: pd.DataFrame) -> pd.DataFrame:
+    """ACLED's export columns: kept ACLED columns where the events came from ACLED, else derived
+    (the first country, the first two actors, our type mapped back to ACLED's, precision codes)."""
+    from events.countries import country_name
+
+    def kept(column: str, default: pd.Series | str = "") -> pd.Series:
+        for name in (f"acled_{column}",) if column in COLUMNS else (column,):
+            if name in events:
+                values = events[name].astype("object")
+                fallback = (
+                    default if isinstance(default, pd.Series) else pd.Series(default, index=events.index)
+                )
+                return values.where(values.notna(), fallback)  # a blank ACLED cell stays blank
+        return (
+            default
+            if isinstance(default, pd.Series)
+            else pd.Series(default, index=events.index, dtype="object")
+        )
+
+    start, end = events["start"], events["end"]
+    prec = events["date_precision"].astype("object")
+    middle = start + (end - start) / 2
+    day = start.where(prec != "week", middle)
+    types = [TO_ACLED_TYPE.get(str(t), OTHER_TYPE) for t in events["event_type"].astype("object")]
+    actors = events["actors"].map(lambda a: list(a) if isinstance(a, (list, np.ndarray)) else [])
+    first_country = events["countries"].map(lambda c: c[0] if len(c) else "")
+    out = pd.DataFrame(index=events.index)
+    out["event_id_cnty"] = kept("event_id_cnty", events["event_id"])
+    out["event_date"] = kept("event_date", day.dt.strftime("%Y-%m-%d").fillna(""))
+    out["year"] = start.dt.year.astype("Int64")
+    out["time_precision"] = prec.map(lambda p: TIME_CODES.get(p, 3) if isinstance(p, str) else "")
+    out["disorder_type"] = kept("disorder_type", pd.Series([t[0] for t in types], index=events.index))
+    out["event_type"] = kept("event_type", pd.Series([t[1] for t in types], index=events.index))
+    out["sub_event_type"] = kept("sub_event_type", pd.Series([t[2] for t in types], index=events.index))
+    out["actor1"] = kept("actor1", actors.map(lambda a: a[0] if a else ""))
+    out["assoc_actor_1"] = kept("assoc_actor_1")
+    out["inter1"] = kept("inter1")
+    out["actor2"] = kept("actor2", actors.map(lambda a: a[1] if len(a) > 1 else ""))
+    out["assoc_actor_2"] = kept("assoc_actor_2", actors.map(lambda a: "; ".join(a[2:])))
+    out["inter2"] = kept("inter2")
+    out["interaction"] = kept("interaction")
+    out["civilian_targeting"] = kept("civilian_targeting")
+    out["iso"] = kept("iso", first_country.map(lambda c: _numeric_iso(c) if c else ""))
+    out["region"] = kept("region")
+    out["country"] = kept("country", first_country.map(lambda c: country_name(c) if c else ""))
+    for c in ("admin1", "admin2", "admin3"):
+        out[c] = kept(c)
+    out["location"] = events["location"]
+    out["latitude"] = events["latitude"]
+    out["longitude"] = events["longitude"]
+    out["geo_precision"] = kept(
+        "geo_precision",
+        events["geo_precision"]
+        .astype("object")
+        .map(lambda g: GEO_CODES.get(g, "") if isinstance(g, str) else ""),
+    )
+    out["source"] = events["source"]
+    out["source_scale"] = kept("source_scale")
+    out["notes"] = events["description"]
+    out["fatalities"] = kept("fatalities")
+    out["tags"] = kept("tags")
+    out["timestamp"] = kept("timestamp")
+    return out.reset_index(drop=True)

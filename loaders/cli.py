@@ -27,12 +27,31 @@ def _expand(paths: list[str]) -> list[str]:
 
 
 def _summary(n_events: int, rejects) -> str:
+    """read N, loaded M, rejected K (reason: rows; ...): a row with two problems counts once in K
+    and once under each of its reasons."""
     rejected_rows = rejects[["file", "row"]].drop_duplicates() if len(rejects) else rejects
-    by_reason = Counter(rejects["reason"]) if len(rejects) else Counter()
+    by_reason = (
+        Counter(rejects.drop_duplicates(["file", "row", "reason"])["reason"]) if len(rejects) else Counter()
+    )
     line = f"read {n_events + len(rejected_rows)}, loaded {n_events}, rejected {len(rejected_rows)}"
     if by_reason:
         line += " (" + "; ".join(f"{reason}: {n}" for reason, n in by_reason.most_common()) + ")"
     return line
+
+
+def _report_formats(paths: list[str], forced: str | None) -> None:
+    """Say which format each input is read as, and why (the format detection's reason)."""
+    from loaders.detect import detect_file
+
+    for p in paths:
+        if forced:
+            print(f"{p}: read as {forced} (--format)", file=sys.stderr)
+            continue
+        try:
+            got = detect_file(p)
+        except (LoaderError, OSError):
+            continue  # loading it reports the error
+        print(f"{p}: read as {got.fmt} ({got.reason})", file=sys.stderr)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -57,6 +76,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         failed.append(name)
         print(f"error: {error}", file=sys.stderr)
 
+    _report_formats(paths, args.format)
     got = load_many(paths, settings=settings, on_error=on_error)
     for r in got.rejects.itertuples(index=False):
         where = f"{r.file} row {r.row}" if r.file else f"row {r.row}"
@@ -65,7 +85,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if len(failed) == len(paths):
         return 1
     try:
-        write(got.events, args.output or sys.stdout)
+        fmt = write(got.events, args.output or sys.stdout)
+        if args.output:
+            print(f"wrote {len(got.events)} events to {args.output} ({fmt})", file=sys.stderr)
     except (LoaderError, ValueError, OSError) as e:
         print(f"error: cannot write {args.output}: {e}", file=sys.stderr)
         return 2
