@@ -185,8 +185,9 @@ def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
     """The place a name most likely means, or None.
 
     Case, accents, punctuation and a leading "the" do not matter. Ambiguous names prefer a place in
-    one of ``countries`` (ISO3 codes already mentioned), then a country, then a sea or region from the
-    hand table, then a capital, then the bigger city. "Paris, France" or "Washington, D.C." is read as
+    one of ``countries`` (ISO3 codes already mentioned) unless a place elsewhere is over 20 times
+    bigger, then a country, then a sea or region from the hand table, then a capital, then a city
+    named by its own name over one named by an alternate name, then the bigger city. "Paris, France" or "Washington, D.C." is read as
     the name before the comma, in the context of what follows it.
 
     >>> lookup("Tripoli").country, lookup("Tripoli", countries=["LBN"]).country
@@ -270,15 +271,14 @@ def find_places(text: str, *, countries: Iterable[str] = ()) -> list[PlaceMentio
             end += 1  # "U.S.", "Washington, D.C."
         if _accept(text, tokens, i, n, entry, context, (common, never, name_starts)):
             out.append(PlaceMention(start, end, text[start:end], entry.place))
-            i += n
-        else:
-            i += 1
+        i += n  # a rejected name's words belong to the longer name it is part of
     return out
 
 
 def _accept(text, tokens, i, n, entry, context, words) -> bool:
     """Whether tokens[i:i+n], a gazetteer name, is used as a place here (see find_places)."""
     common, never, name_starts = words
+    names = _index()[0]
     word = tokens[i][2]
     if n == 1 and word in never:
         return False
@@ -286,13 +286,15 @@ def _accept(text, tokens, i, n, entry, context, words) -> bool:
     prev = tokens[i - 1][2] if i else ""
     sentence_start = i == 0 or bool(_SENTENCE_END.search(text[max(0, tokens[i][0] - 3) : tokens[i][0]]))
     cue = prev.lower() in _LOCATIVES and before.strip() == ""
-    # part of a longer proper name: a capitalised word right before or after, with only a space between
+    # part of a longer proper name: a capitalised word right before or after, with only a space
+    # between, that is neither a common word, a designator ("Bay") nor a place ("Russia Ukraine war")
     if i and not sentence_start and before == " " and prev[0].isupper() and prev not in common:
-        return False
+        if _token_key(prev) not in names:
+            return False
     if i + n < len(tokens):
         after = text[tokens[i + n - 1][1] : tokens[i + n][0]]
         nxt = tokens[i + n][2]
-        if after == " " and nxt[0].isupper() and nxt not in _DESIGNATORS:
+        if after == " " and nxt[0].isupper() and nxt not in _DESIGNATORS and _token_key(nxt) not in names:
             return False
     if n > 1 or entry.source != "city":
         return not (n == 1 and word in common and not cue)

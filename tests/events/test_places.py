@@ -183,6 +183,13 @@ def _found(text, countries=()):
         # part of a longer name: a newspaper, a person, a university
         ("The Washington Post said Defense Secretary Austin spoke.", ("USA",), []),
         ("Seoul National University and the New York Times Company", (), []),
+        ("Paris Hilton met Defense Secretary Lloyd Austin.", ("USA",), []),
+        # next to another place, a capitalised word does not make a longer name
+        (
+            "The Russia Ukraine war and talks in Seoul Tokyo",
+            (),
+            [("Russia", "Russia"), ("Ukraine", "Ukraine"), ("Seoul", "Seoul"), ("Tokyo", "Tokyo")],
+        ),
         # common words and months: only after a locative word
         ("Split decisions in March were made at the summit.", (), []),
         ("Ministers met in Split in March.", (), [("Split", "Split")]),
