@@ -123,7 +123,9 @@ def _stack(rejects: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def start_events() -> tuple[pd.DataFrame, str]:
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    # `streamlit run dashboard/app.py -- FILE...` makes sys.argv [app.py, FILE...]; under a test runner it is not ours
+    ours = Path(sys.argv[0]).resolve() == Path(__file__).resolve() if sys.argv else False
+    args = [a for a in sys.argv[1:] if not a.startswith("-")] if ours else []
     if not args:
         return load_default(), "the default timeline"
     stamps = tuple(os.path.getmtime(a) if os.path.exists(a) else 0.0 for a in args)
