@@ -70,8 +70,12 @@ def _same_event(a: dict, b: dict, across: bool) -> bool:
     # within one article two events of a week and a day in it can be different events: ask for more
     same_day = a["start"] == b["start"] and a["end"] == b["end"]
     same_place = _has_xy(a) and _has_xy(b) and (a.get("location") or "") == (b.get("location") or "")
-    return same_people or (same_countries and (same_day or same_place)) or (
-        (a.get("evidence") or "") == (b.get("evidence") or "")
+    if a["event_type"] == "statement":  # different speakers on one day said different things
+        return same_people or (a.get("evidence") or "") == (b.get("evidence") or "")
+    return (
+        same_people
+        or (same_countries and (same_day or same_place))
+        or ((a.get("evidence") or "") == (b.get("evidence") or ""))
     )
 
 

@@ -59,17 +59,71 @@ _ORG = re.compile(
     rf"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|of\s+the)\s+)?){{0,5}}(?:{_ORG_HEAD})\b(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?"
 )
 # organisations and groups known by one word or an acronym
+_ORG_WORD = re.compile(rf"\b(?:{_ORG_HEAD}|Korea|States|Kingdom|Republic)\b")
 _KNOWN_ORGS = re.compile(
     r"\b(?:Tass|TASS|Reuters|Xinhua|Yonhap|Interfax|Bloomberg|AFP|KCNA|RIA\s+Novosti|Kyodo|NATO|IAEA|OPEC|ASEAN|"
     r"Pentagon|Kremlin|Houthis?|Hamas|Hezbollah|Taliban|Wagner|ISIS|Islamic\s+State|al-Qaeda|Al\s+Jazeera|"
     r"BBC|CNN|Associated\s+Press|European\s+Union|United\s+Nations|U\.N\.|UN|EU|G7|G20)\b"
 )
 _LEAD_STOP = {
-    "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "But", "And", "As", "After",
-    "Before", "When", "While", "Since", "Around", "About", "Talk", "Any", "Some", "His", "Her", "Its", "Their",
-    "Rep", "Sen", "State", "State-run", "Around", "During", "Under", "With", "From", "By", "To", "Of",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Since",
+    "Around",
+    "About",
+    "Talk",
+    "Any",
+    "Some",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Rep",
+    "Sen",
+    "State",
+    "State-run",
+    "During",
+    "Under",
+    "With",
+    "From",
+    "By",
+    "To",
+    "Of",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 }
 # words allowed between a nationality and the name it describes ("Russian Defense Minister ...")
 _GAP = re.compile(
@@ -118,9 +172,11 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
         for m in rx.finditer(text):
             s, e = m.span("name")
             name = _clean_name(m.group("name"))
-            if not name or len(name.split()) < 2 or _is_place_like(name):
+            if not name or len(name.split()) < 2 or _is_place_like(name) or _ORG_WORD.search(name):
                 continue
             s = e - len(name) if not text[s:e].startswith(name) else s
+            if any(s <= cs < s + len(name) for cs, _, _ in countries):
+                continue  # "Forces Korea", "South Korea": not a person
             if any(a <= s < b or s <= a < e for a, b in found):
                 continue
             iso = _country_before(m.start(), countries, text) or _country_before(s, countries, text)
@@ -159,8 +215,10 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
             found[(s, e)] = Actor(s, e, full, "person", people[full])
     # a name's country, once known from any mention, holds for all of them
     known = {a.name: a.country for a in found.values() if a.country}
-    out = [a if a.country or a.name not in known else Actor(a.start, a.end, a.name, a.kind, known[a.name])
-           for a in found.values()]
+    out = [
+        a if a.country or a.name not in known else Actor(a.start, a.end, a.name, a.kind, known[a.name])
+        for a in found.values()
+    ]
     return sorted(out, key=lambda a: a.start)
 
 

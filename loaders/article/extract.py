@@ -57,11 +57,14 @@ class Candidate:
     explicit_place: bool = False
     anaphoric: bool = False
     complement_has_event: bool = False
-    objects: list[str] = field(default_factory=list)  # event types this one is about ("proposes ... an exercise")
+    # event types this one is about ("proposes ... an exercise")
+    objects: list[str] = field(default_factory=list)
+    alone: bool = False  # another event the sentence refers to ("in retaliation for attacks")
 
 
 # --- dates ---------------------------------------------------------------------------------------
 
+_IN_NAME = re.compile(r"[A-Z][\w/]*[\s-]$")
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.I)
 
 
@@ -77,6 +80,8 @@ def _dates(text: str, published: dt.date | None) -> tuple[list[When], list[tuple
             continue
         if t.type not in ("DATE", "TIME") or t.first is None or t.last is None or not t.resolved:
             continue
+        if _IN_NAME.search(text, max(0, t.start - 40), t.start) and re.fullmatch(r"\d{4}\w?", t.text):
+            continue  # a year that is part of a name: "exercise Baltic Guardian 2025", "Joint Sword-2024A"
         w = _when(t)
         prev = whens[-1] if whens else None
         if prev and _RANGE_GLUE.match(text[prev.end : w.start]) and prev.first <= w.first:
@@ -106,11 +111,11 @@ def _duration_days(value: str) -> int | None:
 # --- clauses -------------------------------------------------------------------------------------
 
 _BOUNDARY = re.compile(
-    r";|:\s|\s[—–]\s|,\s(?:while|whereas|but|although|though|when|as\s+well\s+as)\b"
+    r";|:\s|\s[—–]\s|,\s(?:while|whereas|but|although|though|when|as|and\s+(?:the|then|also|later))\b"
     r"|\s(?:while|whereas|because|after|before|although)\s|,\s(?:according\s+to)\b"
 )
 _THAT = re.compile(r"\bthat\b")
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s")
 
 
 def _boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]:
@@ -163,15 +168,26 @@ _OBJECT_OF = re.compile(
     re.I,
 )
 _ANAPHOR = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bits|\btheir)\s+(?:[\w/-]+\s+){0,2}$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They|It|The\s+\w+|This|These|Those)\b")
+_PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They|It|This|These|Those|The\s+[a-z]\w*)\b")
 _LOCATIVE = re.compile(
     r"(?:\bin|\bat|\bnear|\boff|\bover|\bthroughout|\bacross|\binside|\baround|\binto|\bto|\bvisit(?:s|ed|ing)?|"
     r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?$",
     re.I,
 )
-_FAR_OF = re.compile(r"(?:north|south|east|west|miles|kilometers|kilometres|km)\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I)
-_END_WORDS = re.compile(r"\b(?:wrapped\s+up|wraps\s+up|ended|ends|concluded|concludes|wound\s+up|finished|closed)\b", re.I)
-_BEGIN_WORDS = re.compile(r"\b(?:began|begins|started|starts|kicked\s+off|kicks\s+off|opened|launched|will\s+hold)\b", re.I)
+_FAR_OF = re.compile(
+    r"(?:north|south|east|west|miles|kilometers|kilometres|km)\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I
+)
+# what a noun trigger's own verb says about it: "the exercise will take place", "drills are set to"
+_NOUN_VERB = re.compile(
+    r"(?:\s+[\w’'/-]+){0,4}?\s+(?:will|would|is\s+set\s+to|are\s+set\s+to|(?:is|are)\s+(?:due|scheduled|planned|expected)\s+to|is\s+to|are\s+to)\b",
+    re.I,
+)
+_END_WORDS = re.compile(
+    r"\b(?:wrapped\s+up|wraps\s+up|ended|ends|concluded|concludes|wound\s+up|finished|closed)\b", re.I
+)
+_BEGIN_WORDS = re.compile(
+    r"\b(?:began|begins|started|starts|kicked\s+off|kicks\s+off|opened|launched|will\s+hold)\b", re.I
+)
 
 
 def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
@@ -184,7 +200,9 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
     actors = find_actors(text, [(s, e, iso) for s, e, iso, _ in geo.countries])
     actor_spans = [(a.start, a.end) for a in actors]
     places = [
-        p for p in geo.places if not any(a <= p.start < b for a, b in actor_spans) and not _inside_org(p, actors)
+        p
+        for p in geo.places
+        if not any(a <= p.start < b for a, b in actor_spans) and not _inside_org(p, actors)
     ]
     cands: list[Candidate] = []
     for i, (s, e) in enumerate(sentences):
@@ -217,10 +235,17 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
         if t.kind == "noun" and t.type not in ("statement",):
             before = text[max(s, t.start - 60) : t.start]
             governed = any(
-                o.type in ("proposal", "statement") and o.end <= t.start and t.start - o.end < 100 and o is not t
+                o.type in ("proposal", "statement", "agreement", "meeting", "sanction")
+                and o.type != t.type
+                and o.end <= t.start
+                and t.start - o.end < 100
+                and o is not t
                 for o in triggers
             ) and not _BOUNDARY.search(text, max(s, t.start - 100), t.start)
-            if _OBJECT_OF.search(before) and (governed or re.search(r"(?:plans?\s+for|talk\s+of|discuss\w*)\s+(?:\S+\s+){0,4}$", before, re.I)):
+            if _OBJECT_OF.search(before) and (
+                governed
+                or re.search(r"(?:plans?\s+for|talk\s+of|discuss\w*)\s+(?:\S+\s+){0,4}$", before, re.I)
+            ):
                 objects.append(t)
                 continue
             if governed and any(o.type == "proposal" for o in triggers if o.end <= t.start):
@@ -233,29 +258,37 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     cuts = _boundaries(text, s, e, triggers)
     # dates and durations in this sentence go to the trigger they belong to
     in_sentence = [w for w in whens if s <= w.start < e and w.start >= body_start]
-    owner: dict[int, list[When]] = {}
+    # objects take part in date assignment: "the end of the 1950-53 Korean War" keeps its date
+    sinks = triggers + objects
+    owner: dict[int, list[tuple[float, When]]] = {}
     for w in in_sentence:
-        k = _nearest(text, w.start, w.end, triggers, cuts, s, e)
-        owner.setdefault(k, []).append(w)
+        k, cost = _nearest(text, w.start, w.end, sinks, cuts, s, e)
+        owner.setdefault(k, []).append((cost, w))
     dur_owner: dict[int, int] = {}
     for ds, de, days in durations:
         if s <= ds < e:
-            dur_owner[_nearest(text, ds, de, triggers, cuts, s, e)] = days
+            dur_owner[_nearest(text, ds, de, triggers, cuts, s, e)[0]] = days
     # group same-type triggers whose dates agree
     groups: list[Candidate] = []
     for k, t in enumerate(triggers):
         mine = owner.get(k, [])
-        when = _best_when(mine)
+        when = min(mine, key=lambda cw: cw[0])[1] if mine else None
+        alone = t.kind == "noun" and _OTHER_EVENT.search(text[max(s, t.start - 40) : t.start])
         target = None
         for g in groups:
+            if alone or g.alone:
+                continue
             if g.type == t.type and (when is None or g.when is None or _overlap(g.when, when)):
                 target = g
                 break
         if target is None:
             target = Candidate(t.type, [], [i])
+            target.alone = bool(alone)
             groups.append(target)
         target.triggers.append(t)
-        if when is not None and (target.when is None or PRECISION_RANK[when.precision] < PRECISION_RANK[target.when.precision]):
+        if when is not None and (
+            target.when is None or PRECISION_RANK[when.precision] < PRECISION_RANK[target.when.precision]
+        ):
             target.when = when
         if k in dur_owner:
             target.duration_days = dur_owner[k]
@@ -273,9 +306,18 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     return groups
 
 
-_PHRASE_OPEN = re.compile(r"(?:\b(?:of|in|for|during|after|before|with|by|to|on|from|amid|and|that|as)\s|[,;:(])", re.I)
+# a noun after these names an earlier or other event, not the one the sentence reports
+_OTHER_EVENT = re.compile(
+    r"\b(?:retaliation\s+for|response\s+to|following|after|since|amid|despite|revenge\s+for|blamed\s+for)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|recent|repeated|\w+’s|\w+'s)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_PHRASE_OPEN = re.compile(
+    r"(?:\b(?:of|in|for|during|after|before|with|by|to|on|from|amid|and|that|as)\s|[,;:(])", re.I
+)
 _PP_BEFORE = re.compile(
-    r"\b(?:of|for|during|after|before|since|amid|in|from)\s+(?:the|a|an|its|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$", re.I
+    r"\b(?:of|for|during|after|before|since|amid|in|from)\s+(?:the|a|an|its|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$",
+    re.I,
 )
 _NP_TAIL = re.compile(
     r"\s+(?:in|on|against|between|with|over|across)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:and\s+)?[A-Z][\w’'-]*){0,3}"
@@ -291,8 +333,10 @@ def _phrase_start(text: str, pos: int, lo: int) -> int:
     return last.end() if last else start
 
 
-def _nearest(text: str, a: int, b: int, triggers: list[Trigger], cuts: list[int], s: int, e: int) -> int:
-    """Index of the trigger a date at text[a:b] belongs to."""
+def _nearest(
+    text: str, a: int, b: int, triggers: list[Trigger], cuts: list[int], s: int, e: int
+) -> tuple[int, float]:
+    """Index of the trigger a date at text[a:b] belongs to, and how far it is from it."""
     scope = _scope(a, s, e, cuts)
     best, best_cost = 0, float("inf")
     for k, t in enumerate(triggers):
@@ -306,9 +350,18 @@ def _nearest(text: str, a: int, b: int, triggers: list[Trigger], cuts: list[int]
         # a date right before a noun modifies it: "a July 24 report", "the 1950-53 Korean War"
         if t.kind == "noun" and t.start >= b and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[b : t.start]):
             cost -= 500
+        # a noun inside a prepositional phrase rarely owns the clause's date: "under the pact next year"
+        elif t.kind == "noun" and _IN_PP.search(text, max(s, t.start - 30), t.start):
+            cost += 30
         if cost < best_cost:
             best, best_cost = k, cost
-    return best
+    return best, best_cost
+
+
+_IN_PP = re.compile(
+    r"\b(?:under|of|with|by|about|against|over|into)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 def _best_when(ws: list[When]) -> When | None:
@@ -321,7 +374,9 @@ def _overlap(a: When, b: When) -> bool:
     return a.first <= b.last and b.first <= a.last
 
 
-def _fill(g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, published, sentence_triggers) -> None:
+def _fill(
+    g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, published, sentence_triggers
+) -> None:
     """Countries, actors, place and modality of a candidate from its clause(s)."""
     t0 = g.triggers[0]
     lo, hi = s, e
@@ -332,7 +387,9 @@ def _fill(g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, 
     if all(t.kind == "noun" for t in g.triggers) and g.type != "statement":
         # a noun inside a clause about something else ("met ... during ... the 1950-53 Korean War")
         # has only its own phrase: "the war in Ukraine", "strikes on Yemen"
-        others = [o for o in sentence_triggers if o.kind == "verb" and lo <= o.start < hi and o.type != g.type]
+        others = [
+            o for o in sentence_triggers if o.kind == "verb" and lo <= o.start < hi and o.type != g.type
+        ]
         if others or (g.type == "armed_conflict" and in_phrase):
             np_lo = _phrase_start(text, t0.start, lo)
             m = _NP_TAIL.match(text, g.triggers[-1].end)
@@ -347,7 +404,7 @@ def _fill(g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, 
             topic_lo, topic_hi = cut_after[0], _scope(cut_after[0] + 1, body_start, e, cuts)[1]
         elif t0.kind == "verb" and lo > body_start:
             topic_lo, topic_hi = body_start, lo
-    for cs, ce, iso, _kind in geo.countries:
+    for cs, _ce, iso, _kind in geo.countries:
         if core_lo <= cs < core_hi and iso not in g.countries:
             g.countries.append(iso)
         elif topic_lo is not None and topic_lo <= cs < topic_hi and iso not in g.topic:
@@ -357,7 +414,9 @@ def _fill(g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, 
             g.actors.append(a)
             if a.country and a.country not in g.countries:
                 g.countries.append(a.country)
-        elif topic_lo is not None and topic_lo <= a.start < topic_hi and a.country and a.country not in g.topic:
+        elif (
+            topic_lo is not None and topic_lo <= a.start < topic_hi and a.country and a.country not in g.topic
+        ):
             g.topic.append(a.country)
     # the place: a gazetteer name after "in", "at", "off", "throughout"..., nearest the trigger
     best = None
@@ -370,15 +429,26 @@ def _fill(g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, 
         if re.search(r"\bto\s+(?:the\s+)?$", before) and g.type not in ("meeting",):
             continue  # "ambassador to North Korea" is no place; "trip to Moscow" is
         dist = min(abs(p.start - t.start) for t in g.triggers)
-        rank = (GEO_RANK.get(p.place.geo_precision, 5) > 3, dist)
+        rank = dist + (40 if GEO_RANK.get(p.place.geo_precision, 5) > 3 else 0)
         if best is None or rank < best[0]:
             best = (rank, p)
     if best is not None:
         g.place, g.place_text, g.explicit_place = best[1].place, best[1].text, True
         if best[1].place.country and best[1].place.country not in g.countries:
             g.countries.append(best[1].place.country)
+    if not g.countries and not g.topic:
+        # nothing in its own clause: the countries of the sentence ("the allies' exercise ..., the U.S. said")
+        for cs, _ce, iso, _kind in geo.countries:
+            if body_start <= cs < e and iso not in g.countries:
+                g.countries.append(iso)
     before = text[core_lo : t0.start]
-    g.modality = modality(g.type, before + t0.text, text[t0.end : core_hi])
+    after = text[t0.end : core_hi]
+    before += t0.text + " "
+    if t0.kind == "noun":
+        verb = _NOUN_VERB.match(after)
+        if verb:
+            before, after = before + verb.group(0) + " ", after[verb.end() :]
+    g.modality = modality(g.type, before, after)
     if g.when is not None and published is not None and g.type not in ("statement", "proposal"):
         if g.when.first > published and g.modality == "occurred":
             g.modality = "planned"
@@ -411,7 +481,11 @@ def _resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candi
                 # a dated mention joins only an earlier event it points back to, on the same dates
                 if not (back and _overlap(c.when, d.when)):  # type: ignore[arg-type]
                     continue
-            elif not (shared_people or back or (set(c.countries) & set(d.countries) and dist <= 1)):
+            elif not (
+                shared_people
+                or back
+                or (c.type != "statement" and set(c.countries) & set(d.countries) and dist <= 1)
+            ):
                 continue
             score = dist - 2 * shared_people - 2 * back
             if best is None or score < best[0]:
@@ -448,9 +522,20 @@ def _absorb(d: Candidate, c: Candidate) -> None:
         d.duration_days = c.duration_days
     if c.when is not None and d.when is not None:
         # a range that holds the other's day says more: "wrapped up Thursday" + "the 11-day exercise"
-        if c.when.first <= d.when.first and d.when.last <= c.when.last and c.when.precision in ("day", "time"):
+        if (
+            c.when.first <= d.when.first
+            and d.when.last <= c.when.last
+            and c.when.precision in ("day", "time")
+        ):
             if (c.when.first, c.when.last) != (d.when.first, d.when.last):
-                d.when = When(c.when.first, c.when.last, c.when.precision, f"{d.when.text}; {c.when.text}", d.when.start, d.when.end)
+                d.when = When(
+                    c.when.first,
+                    c.when.last,
+                    c.when.precision,
+                    f"{d.when.text}; {c.when.text}",
+                    d.when.start,
+                    d.when.end,
+                )
     d.complement_has_event = d.complement_has_event or c.complement_has_event
     d.objects += [o for o in c.objects if o not in d.objects]
 
@@ -502,7 +587,9 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
         confidence -= 0.1
     place = c.place
     return {
-        "title": make_title(c.type, c.triggers[0].text, actors, c.actors, countries, place, c.modality, c.objects),
+        "title": make_title(
+            c.type, c.triggers[0].text, actors, c.actors, countries, place, c.modality, c.objects
+        ),
         "description": "",
         "start": first.isoformat(),
         "end": last.isoformat(),

@@ -15,16 +15,106 @@ import re
 
 # titles and other abbreviations after which a capitalised word continues the sentence
 _ABBREV = {
-    "rep", "sen", "gov", "gen", "adm", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl", "pvt", "mr", "mrs",
-    "ms", "dr", "prof", "st", "mt", "ft", "no", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "jr", "sr", "rev", "hon", "pres", "amb",
-    "sec", "dept", "est", "approx", "fig", "gens", "reps", "sens", "messrs", "e.g", "i.e", "etc",
+    "rep",
+    "sen",
+    "gov",
+    "gen",
+    "adm",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "cmdr",
+    "sgt",
+    "cpl",
+    "pvt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "mt",
+    "ft",
+    "no",
+    "vs",
+    "v",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "jr",
+    "sr",
+    "rev",
+    "hon",
+    "pres",
+    "amb",
+    "sec",
+    "dept",
+    "est",
+    "approx",
+    "fig",
+    "gens",
+    "reps",
+    "sens",
+    "messrs",
+    "e.g",
+    "i.e",
+    "etc",
 }
 # words that start a new sentence after a dotted acronym ("... the U.S. The ...")
 _STARTERS = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and",
-    "in", "on", "at", "his", "her", "its", "their", "our", "there", "meanwhile", "however", "officials",
-    "separately", "earlier", "later", "last", "after", "before", "while", "when", "if", "as", "some", "many",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "there",
+    "meanwhile",
+    "however",
+    "officials",
+    "separately",
+    "earlier",
+    "later",
+    "last",
+    "after",
+    "before",
+    "while",
+    "when",
+    "if",
+    "as",
+    "some",
+    "many",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[-•*#])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
@@ -38,7 +128,7 @@ def _ends_sentence(text: str, end: int) -> bool:
     if nxt is None:
         return True
     quote, word = nxt.group(1), nxt.group(2)
-    if mark in "!?\"”’)]" and (word[0].isupper() or word[0].isdigit() or quote):
+    if mark in '!?"”’)]' and (word[0].isupper() or word[0].isdigit() or quote):
         return True
     if not (word[0].isupper() or word[0].isdigit() or quote):
         return False
@@ -62,7 +152,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     s = start
     for m in _END.finditer(text, start, end):
         e = m.end()
-        if m.group(0)[0] in ".!?\"”’)]" and not _ends_sentence(text, e):
+        if m.group(0)[0] in '.!?"”’)]' and not _ends_sentence(text, e):
             continue
         _add(text, s, e, spans)
         s = e
@@ -89,7 +179,7 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             prev = text[cut:i].rstrip()
             nxt = text[i + 1 : e].lstrip()
             if prev and nxt and (prev[-1] not in ",;:-–(" and not prev[-1].islower() or len(prev) < 60):
-                if nxt[0].isupper() or nxt[0] in "\"“‘":
+                if nxt[0].isupper() or nxt[0] in '"“‘':
                     _add(text, cut, i, out)
                     cut = i + 1
         _add(text, cut, e, out)

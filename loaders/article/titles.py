@@ -11,12 +11,34 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 _VERB = {
-    "said": "says", "says": "says", "told": "tells reporters", "tells": "tells reporters", "warned": "warns",
-    "warns": "warns", "warning": "warns", "condemned": "condemns", "condemns": "condemns", "reported": "reports",
-    "reports": "reports", "denounced": "denounces", "announced": "announces", "declared": "declares",
-    "accused": "accuses", "urged": "urges", "vowed": "vows", "threatened": "threatens", "claimed": "claims",
-    "spoke": "speaks", "stated": "states", "insisted": "insists", "stressed": "stresses", "denied": "denies",
-    "rejected": "rejects", "confirmed": "confirms", "criticized": "criticises", "criticised": "criticises",
+    "said": "says",
+    "says": "says",
+    "told": "tells reporters",
+    "tells": "tells reporters",
+    "warned": "warns",
+    "warns": "warns",
+    "warning": "warns",
+    "condemned": "condemns",
+    "condemns": "condemns",
+    "reported": "reports",
+    "reports": "reports",
+    "denounced": "denounces",
+    "announced": "announces",
+    "declared": "declares",
+    "accused": "accuses",
+    "urged": "urges",
+    "vowed": "vows",
+    "threatened": "threatens",
+    "claimed": "claims",
+    "spoke": "speaks",
+    "stated": "states",
+    "insisted": "insists",
+    "stressed": "stresses",
+    "denied": "denies",
+    "rejected": "rejects",
+    "confirmed": "confirms",
+    "criticized": "criticises",
+    "criticised": "criticises",
     "cited": "cites",
 }
 _TYPE_LABEL = {
@@ -45,8 +67,8 @@ def _name(iso: str) -> str:
 
 def _join(names: Sequence[str]) -> str:
     names = list(names)
-    if len(names) <= 2:
-        return " and ".join(names)
+    if len(names) <= 3:
+        return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
     return ", ".join(names[:2]) + " and others"
 
 
@@ -61,12 +83,17 @@ def make_title(
     objects: Sequence[str] = (),
 ) -> str:
     """A label of a few words: "Shoigu meets Kim Jong Un", "China and Russia military exercise"."""
-    people = [a.name for a in actor_records if getattr(a, "kind", "") == "person"] or list(actors)
-    people = list(dict.fromkeys(people))
-    who = people[0] if people else (_name(countries[0]) if countries else "")
+    people = list(dict.fromkeys(a.name for a in actor_records if getattr(a, "kind", "") == "person"))
+    if not actor_records:
+        people = list(actors)
+    orgs = [a for a in actors if a not in people]
+    if event_type == "statement":  # a statement is by its speaker, often an organisation
+        who = people[0] if people else orgs[0] if orgs else _name(countries[0]) if countries else ""
+    else:
+        who = people[0] if people else _name(countries[0]) if countries else orgs[0] if orgs else ""
     where = getattr(place, "name", "") if place is not None else ""
     word = trigger.lower().split()[-1]
-    nations = _join([_name(c) for c in countries[:3]])
+    nations = _join([_name(c) for c in countries])
     if event_type == "meeting":
         if len(people) >= 2:
             title = f"{people[0]} meets {people[1]}"
@@ -86,9 +113,13 @@ def make_title(
         title = f"{who} proposes {what}".strip() if what else f"{who} proposal"
         title += f" to {people[1]}" if len(people) > 1 else ""
     elif event_type == "weapons_test":
-        noun = "missile" if word in ("fired", "fires", "launched", "launches", "test-fired") else "weapons test"
+        noun = (
+            "missile" if word in ("fired", "fires", "launched", "launches", "test-fired") else "weapons test"
+        )
         verb = "launches" if noun == "missile" else "holds"
         title = f"{who} {verb} {noun}".strip()
+    elif event_type == "agreement" and word.startswith(("sign", "ink")):
+        title = f"{nations or who} sign agreement"
     elif event_type in ("military_exercise", "agreement", "arms_transfer", "sanction"):
         title = f"{nations or who} {_TYPE_LABEL[event_type]}".strip()
     elif event_type == "armed_conflict":
@@ -99,7 +130,11 @@ def make_title(
         ).strip()
     else:
         title = f"{who} {_TYPE_LABEL.get(event_type, 'event')}".strip()
-    if where and event_type in ("military_exercise", "armed_conflict", "protest", "weapons_test") and where not in title:
+    if (
+        where
+        and event_type in ("military_exercise", "armed_conflict", "protest", "weapons_test")
+        and where not in title
+    ):
         title += f" in {where}"
     if modality == "planned":
         title += " (planned)"

@@ -38,9 +38,17 @@ _LEXICON: list[tuple[str, str, str]] = [
     # exercises
     (r"(?:war\s*games?|wargames?)", "military_exercise", "noun"),
     (r"drills?", "military_exercise", "noun"),
-    (r"exercises?(?!\s+(?:restraint|caution|its|their|his|her|the\s+right|control|influence|power|leverage))", "military_exercise", "noun"),
+    (
+        r"exercises?(?!\s+(?:restraint|caution|its|their|his|her|the\s+right|control|influence|power|leverage))",
+        "military_exercise",
+        "noun",
+    ),
     (r"man(?:oeuvres|euvers)", "military_exercise", "noun"),
-    (r"(?:joint|naval|air|military|trilateral|combined)\s+(?:training|patrols?|maneuvers)", "military_exercise", "noun"),
+    (
+        r"(?:joint|naval|air|military|trilateral|combined)\s+(?:training|patrols?|maneuvers)",
+        "military_exercise",
+        "noun",
+    ),
     (r"training(?=\s+(?:exercise|drills?|mission)\b)|(?<=the\s)training", "military_exercise", "noun"),
     (r"patrol(?:s|led|ed)?(?=\s+(?:the|near|in|around|through)\b)", "military_exercise", "verb"),
     # weapons tests (checked for a weapon word nearby, see _WEAPON)
@@ -48,33 +56,69 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"fir(?:ed|es|ing)|launch(?:ed|es|ing)?|tested|tests?|detonat(?:ed|es|ion)", "weapons_test", "verb"),
     # agreements
     (r"sign(?:ed|s|ing)?|inked", "agreement", "verb"),
-    (r"agreed|agrees|agreements?|deals?|treaty|treaties|accords?|pacts?|memorandum|ratif(?:ied|ies|y)", "agreement", "noun"),
+    (
+        r"agreed|agrees|agreements?|deals?|treaty|treaties|accords?|pacts?|memorandum|ratif(?:ied|ies|y)",
+        "agreement",
+        "noun",
+    ),
     # arms transfers (before "deal" above would match: checked in _classify)
-    (r"arms\s+(?:deals?|trade|sales?|transfers?|negotiations|shipments?|supplies)|military\s+aid|weapons\s+(?:deliveries|shipments?|sales?)", "arms_transfer", "noun"),
-    (r"(?:sold|supplied|delivered|shipped|transferred)(?=\s+(?:\w+\s+){0,4}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems)\b)", "arms_transfer", "verb"),
+    (
+        r"arms\s+(?:deals?|trade|sales?|transfers?|negotiations|shipments?|supplies)|military\s+aid|weapons\s+(?:deliveries|shipments?|sales?)",
+        "arms_transfer",
+        "noun",
+    ),
+    (
+        r"(?:sold|supplied|delivered|shipped|transferred)(?=\s+(?:\w+\s+){0,4}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems)\b)",
+        "arms_transfer",
+        "verb",
+    ),
     # proposals
-    (r"propos(?:ed|es|al|als|ing)|offer(?:ed|s)?|suggested|floated|pitched|put\s+the\s+idea|invit(?:ed|ation)", "proposal", "verb"),
+    (
+        r"propos(?:ed|es|al|als|ing)|offer(?:ed|s)?|suggested|floated|pitched|put\s+the\s+idea|invit(?:ed|ation)",
+        "proposal",
+        "verb",
+    ),
     # statements
-    (r"said|says|told|tells|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited", "statement", "verb"),
-    (r"(?:a|an|the|in\s+a|in\s+an)\s+(?:[\w-]+\s+){0,2}(?:report|statement|interview|briefing|press\s+conference|news\s+conference|communique|speech)", "statement", "noun"),
+    (
+        r"said|says|told|tells|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited",
+        "statement",
+        "verb",
+    ),
+    (
+        r"(?:a|an|the|in\s+a|in\s+an)\s+(?:[\w-]+\s+){0,2}(?:report|statement|interview|briefing|press\s+conference|news\s+conference|communique|speech)",
+        "statement",
+        "noun",
+    ),
     # armed conflict
-    (r"(?:air|drone|missile|rocket|retaliatory|military|precision)\s*strikes?|airstrikes?|strikes?(?=\s+(?:on|against|in)\b)|struck", "armed_conflict", "noun"),
-    (r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?", "armed_conflict", "noun"),
+    (
+        r"(?:air|drone|missile|rocket|retaliatory|military|precision)\s*strikes?|airstrikes?|strikes?(?=\s+(?:on|against|in)\b)|(?<=the\s)strikes|struck",
+        "armed_conflict",
+        "noun",
+    ),
+    (
+        r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?",
+        "armed_conflict",
+        "noun",
+    ),
     # sanctions
-    (r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed)?|expell(?:ed|s)|export\s+controls|asset\s+freezes?", "sanction", "noun"),
+    (
+        r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed)?|expell(?:ed|s)|export\s+controls|asset\s+freezes?",
+        "sanction",
+        "noun",
+    ),
     # protests
     (r"protest(?:s|ed|ers)?|rall(?:y|ies|ied)|riots?|demonstrat(?:ions?|ors|ed)|marched", "protest", "noun"),
 ]
 
-_PATTERN = re.compile(
-    "|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(_LEXICON)), re.I
-)
+_PATTERN = re.compile("|".join(f"(?P<t{i}>\\b(?:{p})\\b)" for i, (p, _, _) in enumerate(_LEXICON)), re.I)
 _WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|ICBMs?|SLBMs?|projectiles?|satellites?|warheads?|nuclear|hypersonic|ballistic|cruise|artillery|torpedo(?:es)?|launchers?|weapons?|bombs?|devices?)\b",
     re.I,
 )
 _ATTACK = re.compile(
-    r"\b(?:attacks?|strikes?|offensive|assault|raids?|barrage|at\s+(?:a|an|the)|into\s+(?:\w+\s+)?territory|on\s+(?:a|an|the)\s+(?:city|town|village|ship|vessel))\b",
+    r"\b(?:attacks?|strikes?|offensive|assault|raids?|barrage|into\s+(?:\w+\s+)?territory"
+    r"|(?:at|toward|towards|on|against)\s+(?:a|an|the)?\s*(?:[\w.’'-]+\s+){0,3}(?:ships?|vessels?|destroyers?|"
+    r"warships?|tankers?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?))\b",
     re.I,
 )
 _NOT_EVENT = re.compile(
@@ -90,15 +134,25 @@ def _classify(text: str, m: re.Match[str], i: int) -> tuple[str, str] | None:
     after = text[m.end() : m.end() + 70]
     before = text[max(0, m.start() - 40) : m.start()]
     if etype == "weapons_test" and not word.startswith("test-") and not word.startswith("test "):
-        if _ATTACK.search(after[:45]):
+        if _ATTACK.search(after[:80]):
             return "armed_conflict", "verb"
         if not _WEAPON.search(after[:60]) and not _WEAPON.search(before[-30:]):
             return None
     if etype == "agreement" and re.search(r"\barms\s*$", before):
         return "arms_transfer", "noun"
-    if etype == "statement" and word in ("reported", "reports") and re.search(r"\b(?:was|were|is|are|been)\s+$", before):
+    if (
+        etype == "statement"
+        and word in ("reported", "reports")
+        and re.search(r"\b(?:was|were|is|are|been)\s+$", before)
+    ):
         return None  # "was reported to be": hearsay about something else
-    if word in ("war",) and re.search(r"\b(?:civil|cold|world|the|a|its|their|nearly|\d+-\w+(?:-long)?|long)\s+(?:[\w-]+\s+)?$", before) is None:
+    if (
+        word in ("war",)
+        and re.search(
+            r"\b(?:civil|cold|world|the|a|its|their|nearly|\d+-\w+(?:-long)?|long)\s+(?:[\w-]+\s+)?$", before
+        )
+        is None
+    ):
         # "war" is an event only with a determiner or modifier ("the war in Ukraine"), not "war games"
         if re.match(r"\s*(?:games?|ship|planes?|heads?|time|zone)", after):
             return None
