@@ -1,8 +1,9 @@
 """An events store: the events table as a Parquet dataset partitioned by the start's year and month.
 
 The layout is hive style, `STORE/year=2023/month=07/part-<writer id>-<n>.parquet`, which DuckDB
-(`read_parquet('STORE/**/*.parquet', hive_partitioning = true)`), Dask (`dd.read_parquet`), Spark and
-`pyarrow.dataset` all read. Every writer names its files with its own random id, so many writers
+(`read_parquet('STORE/**/*.parquet', hive_partitioning = true)`), Dask
+(`dd.read_parquet(STORE, dataset={"partitioning": typed_partitioning()})`), Spark
+(`spark.read.parquet(STORE)`) and `pyarrow.dataset` all read. Every writer names its files with its own random id, so many writers
 (Dask tasks, repeated runs) can add to the same store at once without overwriting each other.
 Events without a start date go to `year=__HIVE_DEFAULT_PARTITION__/month=__HIVE_DEFAULT_PARTITION__`
 (hive's name for a null partition value; all four readers above read it back as null).
@@ -153,11 +154,18 @@ def parquet_glob(path: str | os.PathLike) -> str:
     return os.path.join(os.fspath(path), "**", "*.parquet")
 
 
+def typed_partitioning() -> ds.Partitioning:
+    """How readers should type the folders: `year` and `month` as integers. Dask needs it given
+    (`dd.read_parquet(store, dataset={"partitioning": typed_partitioning()})`), since it cannot
+    infer a type from the undated events' null folder alone."""
+    return ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int8())]), flavor="hive")
+
+
 def dataset(path: str | os.PathLike) -> ds.Dataset:
     """The store as a `pyarrow.dataset`, with `year` and `month` typed as integers."""
     if not os.path.isdir(path):
         raise UnreadableInput(f"{path}: no events store here (a directory written by write_store)")
-    part = ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int8())]), flavor="hive")
+    part = typed_partitioning()
     schema = arrow_schema().append(pa.field("year", pa.int32())).append(pa.field("month", pa.int8()))
     return ds.dataset(os.fspath(path), format="parquet", partitioning=part, schema=schema)
 
@@ -173,7 +181,7 @@ def read_store(
 
     `filters` is a pyarrow expression or a list of `(column, op, value)` tuples as in
     `pandas.read_parquet` (e.g. `[("year", ">=", 2020)]`; partition columns prune whole folders).
-    With `compact=True` text and list columns stay Arrow-backed (see `dashboard.scale_query.compact`)
+    With `compact=True` text and list columns stay Arrow-backed (see `compact`)
     instead of becoming Python lists, which takes far less memory for large tables.
     """
     d = dataset(path)
@@ -182,7 +190,7 @@ def read_store(
     table = d.to_table(columns=cols, filter=expr)
     if table.num_rows == 0:
         return empty_events()[cols] if set(cols) <= set(COLUMNS) else table.to_pandas()
-    return compact(table) if compact else from_arrow(table)
+    return _compact(table) if compact else from_arrow(table)
 
 
 LIST_DTYPE = pd.ArrowDtype(pa.list_(pa.string()))
@@ -257,3 +265,6 @@ def _expression(filters: list) -> ds.Expression:
         e = ops[op](ds.field(column), value)
         expr = e if expr is None else expr & e
     return expr
+
+
+_compact = compact
