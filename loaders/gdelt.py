@@ -140,15 +140,11 @@ def layout(path: str | os.PathLike) -> tuple[tuple[str, ...], bool]:
 
 
 def _read_chunks(
-    path: str, names: tuple[str, ...], header: bool, settings: Settings, *, as_text: bool
+    path: str, names: tuple[str, ...], header: bool, settings: Settings
 ) -> Iterator[tuple[pd.DataFrame, list[tuple[int, str]]]]:
-    """Chunks of the needed columns, each with the lines pandas skipped in it (line, reason)."""
+    """The careful path: chunks of the needed columns as text, each with the lines pandas skipped in
+    it (line, reason), for files the fast path will not read."""
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
-    dtypes = {c: "str" for c in TEXT}
-    if not as_text:
-        dtypes.update({c: "float64" for c in NUMBERS})
-    else:
-        dtypes.update({c: "str" for c in NUMBERS})
     with _open(path) as f:
         bar = progress_bar(
             f.size, enabled=settings.progress and f.size > 32 * 1024 * 1024, name=os.path.basename(path)
@@ -158,8 +154,7 @@ def _read_chunks(
             sep="\t",
             header=0 if header else None,
             names=None if header else list(names),
-            usecols=wanted,
-            dtype={c: t for c, t in dtypes.items() if c in wanted},
+            dtype="str",  # every column, so a line with too many fields is caught (usecols hides it)
             quoting=csv.QUOTE_NONE,
             keep_default_na=False,
             na_values=[""],
@@ -187,7 +182,7 @@ def _read_chunks(
                 pos = f.tell() if hasattr(f, "tell") else done
                 bar.update(max(0, pos - done))
                 done = pos
-            yield chunk, skipped
+            yield chunk[wanted], skipped
         if bar is not None:
             bar.close()
 
@@ -382,9 +377,7 @@ def _load(
     pending: list[pd.DataFrame] = []
     first_line = 2 if header else 1
     chunks = (
-        _arrow_chunks(path, names, header, settings)
-        if fast
-        else _read_chunks(path, names, header, settings, as_text=True)
+        _arrow_chunks(path, names, header, settings) if fast else _read_chunks(path, names, header, settings)
     )
     for chunk, skipped in chunks:
         skipped_all.extend(skipped)

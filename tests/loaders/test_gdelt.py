@@ -1,0 +1,164 @@
+"""GDELT 2.0 and 1.0 event files: columns to the contract, zipped files, junk lines with their numbers."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loaders.errors import UnsupportedFormat
+from loaders.gdelt import load
+from loaders.gdelt_columns import V1, V1_BACKFILE, V2
+from loaders.settings import Settings
+
+FILES = Path(__file__).parents[1] / "data" / "files"
+V2_FILE = FILES / "20230727141500.export.CSV"
+V1_FILE = FILES / "20130401.export.CSV"
+
+
+def test_codebook_widths():
+    assert (len(V2), len(V1), len(V1_BACKFILE)) == (61, 58, 57)
+    assert V2[56:58] == ("ActionGeo_Lat", "ActionGeo_Long") and V2[-2:] == ("DATEADDED", "SOURCEURL")
+
+
+@pytest.mark.parametrize(
+    "event_id, title, event_type, countries, geo, location",
+    [
+        (
+            "1117829391",
+            "RUSSIA — Consult — NORTH KOREA",
+            "meeting",
+            ["RUS", "PRK"],
+            "city",
+            "Pyongyang, P'yongyang-si, North Korea",
+        ),
+        (
+            "1117829392",
+            "NORTH KOREA — Exhibit military posture",
+            "military_exercise",
+            ["PRK"],
+            "country",
+            "North Korea",
+        ),
+        (
+            "1117829393",
+            "AFRICA — Disapprove — UNITED STATES",
+            "statement",
+            ["USA"],
+            "unknown",
+            "",
+        ),  # AFR is a region
+        (
+            "1117829394",
+            "UKRAINE — Fight — RUSSIAN MILITARY",
+            "armed_conflict",
+            ["UKR", "RUS"],
+            "region",
+            "Donets'ka Oblast', Ukraine",
+        ),
+    ],
+)
+def test_gdelt2_rows(event_id, title, event_type, countries, geo, location):
+    row = load(V2_FILE).events.set_index("event_id").loc[event_id]
+    assert (row["title"], row["event_type"], row["countries"], row["geo_precision"], row["location"]) == (
+        title,
+        event_type,
+        countries,
+        geo,
+        location,
+    )
+
+
+def test_gdelt2_dates_and_kept_columns():
+    v = load(V2_FILE)
+    row = v.events.iloc[0]
+    assert (row["start"], row["end"], row["date_precision"]) == (
+        pd.Timestamp("2023-07-27"),
+        pd.Timestamp("2023-07-27 23:59:59"),
+        "day",
+    )
+    assert row["source_published"] == pd.Timestamp("2023-07-27 14:15")
+    assert row["source"] == "https://news.example.org/2023/07/27/shoigu-pyongyang"
+    assert (row["EventCode"], row["GoldsteinScale"], row["NumMentions"], row["AvgTone"]) == (
+        "042",
+        1.9,
+        10,
+        -1.2345,
+    )
+    assert (row["latitude"], row["longitude"]) == (39.0194, 125.755)
+    assert row["actors"] == ["RUSSIA", "NORTH KOREA"]
+    assert v.rejects.empty
+
+
+def test_gdelt1_file():
+    v = load(V1_FILE)
+    assert len(v.events) == 3 and v.rejects.empty
+    assert v.events["start"].tolist() == [pd.Timestamp("2013-03-31")] * 3
+    assert v.events["source_published"].tolist() == [pd.Timestamp("2013-04-01")] * 3
+
+
+def test_zipped_file_equals_plain(tmp_path):
+    z = tmp_path / "20230727141500.export.CSV.zip"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as f:
+        f.write(V2_FILE, V2_FILE.name)
+    pd.testing.assert_frame_equal(load(z).events, load(V2_FILE).events)
+
+
+def _lines():
+    return V2_FILE.read_text().splitlines()
+
+
+def test_junk_lines_are_reported_with_their_line_numbers(tmp_path):
+    lines = _lines()
+    bad_date = lines[1].split("\t")
+    bad_date[0], bad_date[1] = "1117829399", "20231345"
+    wide = lines[2] + "\tsurplus"
+    short = "\t".join(lines[3].split("\t")[:30])
+    text = "\n".join([lines[0], "", "\t".join(bad_date), wide, short, lines[3], "trailing junk", ""]) + "\n"
+    p = tmp_path / "junk.CSV"
+    p.write_text(text)
+    v = load(p, settings=Settings(chunk_rows=2))
+    assert v.events["event_id"].tolist() == ["1117829391", "1117829394"]
+    got = v.rejects[["row", "reason"]].values.tolist()
+    assert got == [
+        [3, "SQLDATE is not a date YYYYMMDD"],
+        [4, "62 fields where GDELT has 61"],
+        [5, "incomplete GDELT row (too few fields)"],
+        [7, "incomplete GDELT row (too few fields)"],
+    ]
+    non_blank = [ln for ln in text.splitlines() if ln.strip()]
+    assert len(v.events) + len(v.rejects) == len(non_blank)
+
+
+def test_number_columns_with_text(tmp_path):
+    fields = _lines()[0].split("\t")
+    fields[V2.index("NumMentions")] = "many"
+    p = tmp_path / "x.CSV"
+    p.write_text("\n".join(["\t".join(fields), _lines()[1]]) + "\n")
+    v = load(p)
+    assert v.events["event_id"].tolist() == ["1117829392"]
+    assert v.rejects[["row", "reason"]].values.tolist() == [[1, "NumMentions is not a number"]]
+
+
+def test_header_row_is_accepted(tmp_path):
+    p = tmp_path / "with_header.tsv"
+    p.write_text("\t".join(V2) + "\n" + V2_FILE.read_text())
+    v = load(p)
+    pd.testing.assert_frame_equal(v.events, load(V2_FILE).events)
+
+
+def test_not_gdelt(tmp_path):
+    p = tmp_path / "x.CSV"
+    p.write_text("a\tb\tc\n")
+    with pytest.raises(UnsupportedFormat, match="61 \\(GDELT 2.0\\), 58 or 57"):
+        load(p)
+
+
+def test_duplicate_ids_across_chunks(tmp_path):
+    p = tmp_path / "dup.CSV"
+    shutil.copy(V2_FILE, p)
+    with open(p, "a") as f:
+        f.write(_lines()[0] + "\n")
+    v = load(p, settings=Settings(chunk_rows=2))
+    assert v.rejects[["row", "column"]].values.tolist() == [[5, "event_id"]]

@@ -1,0 +1,87 @@
+"""Our own table as CSV, JSON, JSON Lines and Parquet: equal round trips, row numbers, rejects."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from events.io import write_events
+from loaders.errors import UnreadableInput
+from loaders.native import is_events_header, load
+from loaders.spreadsheet import load as load_sheet
+from loaders.writers import write
+
+FILES = Path(__file__).parents[1] / "data" / "files"
+
+
+def test_fixture():
+    v = load(FILES / "own_events.csv")
+    assert v.events["event_id"].tolist() == ["e1", "e2"]
+    assert v.events["title"].tolist() == ["Parade in Pyongyang", "=HYPERLINK(x)"]  # the ' is taken off
+    assert v.events["analyst"].tolist() == ["ab", "cd"]
+    assert v.rejects[["row", "column"]].values.tolist() == [[4, "latitude"], [5, "event_id"]]
+
+
+@pytest.mark.parametrize("ext", ["csv", "json", "jsonl", "parquet"])
+def test_round_trip_is_equal(ext, tmp_path):
+    v = load(FILES / "own_events.csv")
+    v2 = load_sheet(FILES / "handmade.csv")
+    for got in (v, v2):
+        out = tmp_path / f"t.{ext}"
+        write(got.events, out)
+        again = load(out)
+        assert again.rejects.empty
+        pd.testing.assert_frame_equal(got.events, again.events)
+
+
+def test_numbers_in_extra_columns_come_back_as_numbers(tmp_path):
+    from events.schema import validate
+
+    v = validate(
+        pd.DataFrame(
+            {"title": ["a", "b"], "fatalities": [3, 0], "tone": [1.5, float("nan")], "flag": [True, False]}
+        )
+    )
+    out = tmp_path / "t.csv"
+    write_events(v.events, out)
+    pd.testing.assert_frame_equal(load(out).events, v.events)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252"])
+def test_encodings(tmp_path, encoding):
+    p = tmp_path / "t.csv"
+    p.write_bytes(
+        "event_id,title,start,date_precision,event_type\nx,Genève “talks”,2023-07-27,day,meeting\n".encode(
+            encoding
+        )
+    )
+    assert load(p).events["title"].tolist() == ["Genève “talks”"]
+
+
+def test_json_lines_with_a_broken_line(tmp_path):
+    p = tmp_path / "t.jsonl"
+    p.write_text('{"title": "a", "start": "2023"}\n\nnot json\n{"title": "b"}\n')
+    v = load(p)
+    assert v.events["title"].tolist() == ["a", "b"]
+    assert v.rejects[["row", "reason"]].values.tolist() == [[3, "no title, description or evidence"]]
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("t.json", b"", "empty"),
+        ("t.json", b"[1, 2", "not valid JSON"),
+        ("t.json", b'"just a string"', "expected a JSON list"),
+        ("t.parquet", b"PAR1 not really", "Parquet"),
+    ],
+)
+def test_unreadable(tmp_path, name, content, message):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(UnreadableInput, match=message):
+        load(p)
+
+
+def test_header_test():
+    assert is_events_header(["event_id", "title", "start", "end", "event_type"])
+    assert not is_events_header(["date", "title", "country"])
