@@ -9,7 +9,7 @@ import sys
 from loaders.errors import LoaderError
 from loaders.text import read_text
 from loaders.timex.dateline import find_publication_date
-from loaders.timex.tagger import tag
+from loaders.timex.tagger import iter_tag
 
 
 def parse_published(value: str) -> dt.date:
@@ -36,7 +36,7 @@ def command_dates(path: str, published: str | None) -> int:
             file=sys.stderr,
         )
     out = sys.stdout
-    for t in tag(text, date):
+    for t in iter_tag(text, date):
         out.write(json.dumps({"text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value},
                              ensure_ascii=False) + "\n")  # fmt: skip
     return 0

@@ -4,24 +4,52 @@ from __future__ import annotations
 
 import re
 
-# cues of a future reading; the nearest cue to the expression decides
-_FUTURE = (
-    r"will|'ll|shall|going\s+to|plans?\s+to|planning\s+to|planned\s+for|scheduled|expected\s+to|due\s+to|due|"
-    r"upcoming|next|would|intends?\s+to|to\s+be\s+held|set\s+(?:to|for)|as\s+(?:soon|early)\s+as|effective|forthcoming|"
-    r"wo\s*n't|won't|is\s+to|are\s+to|to\s+(?:visit|meet|hold|start|begin|open|host|travel|attend|vote|announce|release|resume)"
+# cues of a future or past reading, looked up word by word (and in pairs); the nearest cue decides
+_FUTURE_WORDS = {
+    "will",
+    "shall",
+    "scheduled",
+    "due",
+    "upcoming",
+    "next",
+    "would",
+    "effective",
+    "forthcoming",
+    "won't",
+}
+_FUTURE_PAIRS = {
+    ("going", "to"),
+    ("plans", "to"),
+    ("plan", "to"),
+    ("planning", "to"),
+    ("planned", "for"),
+    ("expected", "to"),
+    ("intends", "to"),
+    ("intend", "to"),
+    ("set", "to"),
+    ("set", "for"),
+    ("is", "to"),
+    ("are", "to"),
+    ("soon", "as"),
+    ("early", "as"),
+    ("be", "held"),
+} | {
+    ("to", verb)
+    for verb in "visit meet hold start begin open host travel attend vote announce release resume".split()
+}
+_PAST_WORDS = set(
+    "was were had did said told added ago last yesterday earlier previously became began met held took since came "
+    "went made gave saw left won lost fell rose sent led spoke wrote brought struck fought announced reported wrapped "
+    "ended closed".split()
 )
-_PAST = (
-    r"was|were|had|did|said|told|added|ago|last|yesterday|earlier|previously|became|began|met|held|took|since|"
-    r"came|went|made|gave|saw|left|won|lost|fell|rose|sent|led|spoke|wrote|brought|struck|fought|"
-    r"announced|reported|wrapped|ended|closed|has\s+been|have\s+been|had\s+been|[a-z]{2,}ed"
-)
+_PAST_PAIRS = {("has", "been"), ("have", "been"), ("had", "been")}
 _REPORTING = {"said", "told", "added"}
 _NOT_PAST = {"need", "needed", "feed", "speed", "indeed", "united", "hundred", "based", "proceed", "exceed",
              "succeed", "scheduled", "expected", "planned", "intended", "red", "bed", "seed", "shed", "creed",
              "breed", "related", "limited", "advanced", "armed", "detailed", "alleged", "supposed", "so-called",
              "concerned", "proposed", "required", "embed", "weed", "steed"}  # fmt: skip
-_CUE = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
-_PARTICIPLE = re.compile(r"\b(?:be|been|being)\s+$", re.IGNORECASE)
+_BE = {"be", "been", "being"}
+_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[\n\u201c\u201d]")
 WINDOW = 90
 
@@ -38,26 +66,40 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _cues(text: str, left: int, right: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, "past"|"future", word) for every tense cue in text[left:right]."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text, left, right)]
+    cues = []
+    previous = ""
+    for i, (a, b, w) in enumerate(words):
+        following = words[i + 1][2] if i + 1 < len(words) else ""
+        kind = None
+        if w in _FUTURE_WORDS or w.endswith("'ll") or (w, following) in _FUTURE_PAIRS:
+            kind = "future"
+        elif (w, following) in _PAST_PAIRS:
+            kind = "past"
+        elif (w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST)) and not (
+            previous in _BE or text[a - 1 : a] == "-"
+        ):
+            kind = "past"  # but not a participle after "be" ("will be held") nor "nuclear-powered"
+        if (previous, w) in _FUTURE_PAIRS and previous in ("soon", "early"):
+            kind = None
+        if kind:
+            cues.append((a, b, kind, w))
+        previous = w
+    return cues
+
+
 def tense(text: str, start: int, end: int) -> str | None:
     """ "past", "future" or None (no cue) for the clause around text[start:end]."""
     left, right = clause(text, start, end)
     best, best_distance = None, None
-    for m in _CUE.finditer(text, left, right):
-        if start <= m.start() < end:
+    for a, b, kind, word in _cues(text, left, right):
+        if a < end and b > start:
             continue
-        word = m.group(0).lower()
-        if m.group("past") and (
-            word in _NOT_PAST
-            or text[m.start() - 1 : m.start()] == "-"
-            or _PARTICIPLE.search(text, max(0, m.start() - 12), m.start())
-        ):
-            continue  # "will be held": a participle after "be" carries no tense
-        distance = start - m.end() if m.end() <= start else m.start() - end
-        if distance < 0:
-            continue
-        kind = "future" if m.group("future") else "past"
+        distance = start - b if b <= start else a - end
         # a verb before the expression binds it more tightly than one after it
-        if m.start() >= end:
+        if a >= end:
             distance += 15
         if word in _REPORTING:
             distance += 20  # "said" dates the saying; a nearby content verb says more
