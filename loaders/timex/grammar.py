@@ -34,7 +34,7 @@ _FULL_DAYS = [d for d in WEEKDAYS if d.endswith("day")]
 WEEKDAY = rf"(?:{_cased(_FULL_DAYS)})\b"
 _NUM_WORDS = [w for w in NUMBERS if " " not in w]
 _WORD_NUM = rf"(?:(?:{_ci(_NUM_WORDS)})(?:[\s-](?:{_ci(w for w in _NUM_WORDS if len(w) > 2)}))*)"
-NUM = rf"(?:\d+(?:[.,]\d+)?|{_ci(w for w in NUMBERS if ' ' in w)}|{_WORD_NUM}|{_ci(VAGUE_NUMBERS)})"
+NUM = rf"(?:\d+\s+1/2|\d+(?:[.,]\d+)?|{_ci(w for w in NUMBERS if ' ' in w)}|{_WORD_NUM}|{_ci(VAGUE_NUMBERS)})"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 PART = (
     r"(?:early|mid|late|the\s+(?:end|beginning|start|middle)\s+of|the\s+(?:early|mid|late)|end|earlier|later)"
@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "month",
-        rf"(?:(?P<rel>(?i:{REL}))\s+)?(?:(?P<part>(?i:{PART}))[\s-]+)?(?P<month>{MONTH})(?:(?P<yrel>\s+(?i:this|last|next)\s+year))?",
+        rf"(?:(?P<rel>(?i:{REL}))\s+)?(?:(?P<part>(?i:{PART}))[\s-]+)?(?P<month>{MONTH})(?!\s*\d)(?:(?P<yrel>\s+(?i:this|last|next)\s+year))?",
         0,
     ),
     (
@@ -90,7 +90,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     (
         "time",
         r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[aApP]\.?\s?[mM]\b\.?|o'clock)|(?P<word>\b(?i:noon|midnight|midday)))"
-        rf"(?:\s+(?P<tz>[A-Z]{{2}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?",
+        rf"(?:\s+(?P<tz>[A-Z]{{2}}T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight))|(?P<month>{MONTH})\s*(?P<d>{DAYNUM})\b))?",
         0,
     ),
     ("year_range", rf"(?<![\d$£€.,/#-])\b(?P<y1>{YEAR4})\s*[-–]\s*(?P<y2>\d{{4}}|\d{{2}})\b(?![\d%-])", 0),
@@ -102,9 +102,11 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "spoken_year",
-        r"\b(?P<c>nineteen|twenty)[\s-](?P<y>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b",
-        re.I,
+        rf"\b(?:(?P<the>(?i:the\s+year))\s+|(?P<month>{MONTH})\s+|(?P<season>(?i:(?:the\s+)?(?:winter|summer|spring|fall|autumn)\s+of))\s+)?"
+        r"(?i:(?P<k>two\s+thousand)(?:\s+(?:and\s+)?(?P<ky>one|two|three|four|five|six|seven|eight|nine|ten))?\b|"
+        r"(?P<c>nineteen|twenty)[\s-](?P<y>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\b)",
+        0,
     ),
     (
         "season",
@@ -147,7 +149,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "duration",
         rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
         rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
-        rf"(?P<unit>{UNIT})(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
+        rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
         IC,
     ),
     (
@@ -196,7 +198,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "set",
         rf"\b(?P<w>daily|weekly|monthly|yearly|nightly|hourly|biweekly)\b(?!-)|"
         rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|night|morning|evening|"
-        rf"decade|weekend|{_cased(_FULL_DAYS)}|spring|summer|fall|autumn|winter)s?\b",
+        rf"decade|weekend|{_cased(_FULL_DAYS)}|{_cased(_FULL_MONTHS)}|spring|summer|fall|autumn|winter)s?\b",
         0,
     ),
 ]

@@ -258,8 +258,8 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     rel = _lower(c.group("rel"))
     pod = c.group("pod")
     end = c.end
-    if c.group("pos") and pod:
-        end = c.match.end("pos")
+    if c.group("pos"):
+        end = c.match.start("pos")  # "Wednesday's ruling": TimeML leaves the 's out
         pod = None
     suffix = "T" + PARTS_OF_DAY[pod.lower()] if pod else ""
     typ = "DATE"
@@ -287,7 +287,14 @@ def r_time(c: Candidate, ctx: Context) -> list[Piece] | None:
             return None
     day_word = c.group("wd")
     date: dt.date | None = None
-    if ctx.dct is not None:
+    if c.group("month"):
+        m, d = _month_number(c.group("month")), _day_number(c.group("d"))
+        y = _year_of_day(m, d, ctx.dct, ctx.tense(c)) if ctx.dct else None
+        try:
+            date = dt.date(y, m, d) if y else None
+        except ValueError:
+            return None
+    elif ctx.dct is not None:
         if day_word:
             w = day_word.lower()
             offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -361,13 +368,23 @@ _SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14
 
 
 def r_spoken_year(c: Candidate, ctx: Context) -> list[Piece] | None:
-    """Years read out in broadcast transcripts: "nineteen ninety-six"."""
-    century = 1900 if c.group("c").lower() == "nineteen" else 2000
-    words = c.group("y").lower()
-    n = _SPOKEN.get(words) or number_value(words)
-    if n is None or n < 10:
-        return None
-    return [Piece(c.start, c.end, "DATE", model.year(century + int(n)))]
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "January two thousand"."""
+    if c.group("k"):
+        y = 2000 + int(number_value(c.group("ky")) or 0) if c.group("ky") else 2000
+        if not (c.group("the") or c.group("month") or c.group("season")):
+            return None  # "two thousand" alone is a number
+    else:
+        century = 1900 if c.group("c").lower() == "nineteen" else 2000
+        n = _SPOKEN.get(c.group("y").lower()) or number_value(c.group("y"))
+        if n is None or n < 10:
+            return None
+        y = century + int(n)
+    if c.group("month"):
+        return [Piece(c.start, c.end, "DATE", model.month(y, _month_number(c.group("month"))))]
+    if c.group("season"):
+        name = c.group("season").lower().split()[-2]
+        return [Piece(c.start, c.end, "DATE", model.season(y, SEASONS[name]))]
+    return [Piece(c.start, c.end, "DATE", model.year(y))]
 
 
 def r_season(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -614,6 +631,14 @@ def _duration_value(n: float | None, letter: str) -> str:
         n, letter = n * 2, "W"
     elif letter == "WE":
         n, letter = n * 2, "D"
+    if not float(n).is_integer() and float(n * 2).is_integer():
+        # halves in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+        whole = int(n)
+        smaller = {"Y": ("Y", "6M"), "M": ("M", "15D"), "D": ("D", "T12H"), "W": ("W", "3DT12H"),
+                   "H": ("H", "30M"), "MIN": ("M", "30S")}.get(letter)  # fmt: skip
+        if smaller:
+            head = "PT" if letter in ("H", "MIN") else "P"
+            return f"{head}{whole}{smaller[0]}{smaller[1]}" if whole else f"{head}{smaller[1]}"
     num = f"{int(n)}" if float(n).is_integer() else f"{n:g}"
     if letter in ("S", "H"):
         return f"PT{num}{letter}"
@@ -646,6 +671,11 @@ def r_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
     n = number_value(c.group("n"))
     letter = _unit_letter(c.group("unit"))
     direction = _lower(c.group("dir"))
+    if direction in ("after", "later", "before"):
+        # TimeML marks the duration in "three days later" / "a month after the vote"
+        end = c.match.end("unit")
+        value = _duration_value(n, letter)
+        return [Piece(c.start, end, "DURATION", Period(value, None, None, None), unit=letter, count=n)]
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     if n is None:
         return [
@@ -692,6 +722,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         int(raw_n.replace(",", "")) > 5000 or len(raw_n) == 4 and raw_n[:2] in ("19", "20")
     ):
         return None  # "the 1988 quarter" is a date; counts that large are not durations
+    if n is None and re.fullmatch(r"\d+\s+1/2", raw_n):
+        n = int(raw_n.split()[0]) + 0.5
     if re.search(r"and[\s-]+a[\s-]+half", c.match.group(0), re.I) and n is not None:
         n = n + 0.5
     adj = _lower(c.group("adj"))
@@ -910,6 +942,8 @@ def r_set(c: Candidate, ctx: Context) -> list[Piece] | None:
     n = 2 if c.group("other") else 1
     if unit in WEEKDAYS:
         return [Piece(c.start, c.end, "SET", Period(f"XXXX-WXX-{WEEKDAYS[unit] + 1}", None, None, None))]
+    if unit in MONTHS:
+        return [Piece(c.start, c.end, "SET", Period(f"XXXX-{MONTHS[unit]:02d}", None, None, None))]
     if unit in SEASONS:
         return [Piece(c.start, c.end, "SET", Period(f"XXXX-{SEASONS[unit]}", None, None, None))]
     if unit in PARTS_OF_DAY:
