@@ -31,7 +31,7 @@ import pandas as pd
 import pyarrow as pa
 
 from events.schema import COLUMNS, MODALITIES
-from loaders.store import compact, parquet_glob
+from loaders.store import compact, from_arrow, parquet_glob
 
 __all__ = ["EventQuery", "Filters", "View", "compact", "time_bin", "LOD_THRESHOLD"]
 
@@ -303,6 +303,37 @@ class EventQuery:
         the most common event type, and how many types and places it gathers."""
         return _places(self.con, self._matches(f, ("event_type", "location", "latitude", "longitude")), grid)
 
+    def options(self) -> dict[str, list[str]]:
+        """The values the filter widgets offer: countries, types, modalities, sources (sorted)."""
+        if "options" not in self._cache:
+            one = self.con.execute
+            self._cache["options"] = {
+                "countries": [
+                    r[0]
+                    for r in one(
+                        f"SELECT DISTINCT unnest(countries) AS c FROM {self.lean} ORDER BY c"
+                    ).fetchall()
+                    if r[0]
+                ],
+                "types": [
+                    r[0] for r in one(f"SELECT DISTINCT event_type FROM {self.lean} ORDER BY 1").fetchall()
+                ],
+                "modalities": [
+                    r[0] for r in one(f"SELECT DISTINCT modality FROM {self.lean} ORDER BY 1").fetchall()
+                ],
+                "sources": [
+                    r[0]
+                    for r in one(f"SELECT DISTINCT source FROM {self.lean} ORDER BY 1").fetchall()
+                    if r[0]
+                ],
+            }
+        return self._cache["options"]
+
+    def date_bounds(self) -> tuple[dt.date, dt.date] | None:
+        """The first start and last end in the table, as dates (None when nothing is dated)."""
+        lo, hi = self.span
+        return None if lo is None or hi is None else (lo.date(), hi.date())
+
     def events(
         self,
         f: Filters,
@@ -311,7 +342,8 @@ class EventQuery:
         columns: tuple[str, ...] = COLUMNS,
         _matched: bool = False,
     ) -> pd.DataFrame:
-        """The matching events themselves (contract columns, compact dtypes), by start."""
+        """The matching events themselves, by start, with the contract's dtypes (lists as Python
+        lists, as the normal figures expect); `compact(...)` them for a large fetch."""
         if _matched and self.materialized and self.full == self.lean:
             w, p = "rowid IN (SELECT rid FROM matches)", []  # the rows `view` just found
         else:
@@ -320,7 +352,7 @@ class EventQuery:
         sql = f"SELECT {cols} FROM {self.full} WHERE {w} ORDER BY start NULLS LAST, event_id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return compact(self.con.sql(sql, params=p).to_arrow_table())
+        return from_arrow(self.con.sql(sql, params=p).to_arrow_table())
 
     def view(
         self,
