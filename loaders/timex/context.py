@@ -49,6 +49,9 @@ _NOT_PAST = {"need", "needed", "feed", "speed", "indeed", "united", "hundred", "
              "breed", "related", "limited", "advanced", "armed", "detailed", "alleged", "supposed", "so-called",
              "concerned", "proposed", "required", "embed", "weed", "steed"}  # fmt: skip
 _BE = {"be", "been", "being"}
+# an -ed word after these is an adjective ("a still unspecified date", "the armed forces")
+_ADJECTIVE_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "very",
+                     "still", "so", "more", "most", "well", "newly", "widely", "highly", "fully", "partly", "heavily"}  # fmt: skip
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 _BOUNDARY = re.compile(r"[.!?;\n]\s|[\n\u201c\u201d]")
 WINDOW = 90
@@ -79,7 +82,9 @@ def _cues(text: str, left: int, right: int) -> list[tuple[int, int, str, str]]:
         elif (w, following) in _PAST_PAIRS:
             kind = "past"
         elif (w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed") and w not in _NOT_PAST)) and not (
-            previous in _BE or text[a - 1 : a] == "-"
+            previous in _BE
+            or text[a - 1 : a] == "-"
+            or (w not in _PAST_WORDS and (previous in _ADJECTIVE_BEFORE or w.startswith("un")))
         ):
             kind = "past"  # but not a participle after "be" ("will be held") nor "nuclear-powered"
         if (previous, w) in _FUTURE_PAIRS and previous in ("soon", "early"):

@@ -81,7 +81,12 @@ def _pick(options: list[tuple[dt.date, object]], dct: dt.date, when: str | None)
     about ten months falls back to the nearest (news rarely means a date that far)."""
     nearest = min(options, key=lambda o: (abs((o[0] - dct).days), o[0] < dct))
     chosen = nearest
-    if when == "past":
+    if when is None:
+        # no tense cue: news mostly reports what happened, so lean to the past (within half a year)
+        before = [o for o in options if o[0] <= dct]
+        if before and (dct - max(before, key=lambda o: o[0])[0]).days <= 183:
+            chosen = max(before, key=lambda o: o[0])
+    elif when == "past":
         before = [o for o in options if o[0] <= dct]
         chosen = max(before, key=lambda o: o[0]) if before else nearest
     elif when == "future":
@@ -823,6 +828,9 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(
         det, 0
     )
+    if det == "the" and unit == "year" and _ENDED.match(ctx.text, c.end):
+        # "the year ended March 31": a fiscal year, named by its last day, which TimeML marks apart
+        return [Piece(c.start, c.end, "DURATION", Period("P1Y", None, None, None), unit="Y", count=1)]
     if unit == "day":
         if det in ("the", "the same") and step == 0 and det == "the":
             if word_after(ctx.text, c.end).lower() not in ("", "before", "after", "earlier", "later"):
@@ -845,16 +853,6 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
         if det == "the" and word_after(ctx.text, c.end).lower() in ("and", "or"):
             return None
         return [Piece(c.start, c.end, "DATE", model.year(base.year + step))]
-    ended = _ENDED.match(ctx.text, c.end)
-    if ended and det == "the" and unit in ("year", "quarter"):
-        # "the year ended March 31": a fiscal period named by its last day
-        if unit == "year":
-            return [Piece(c.start, c.end, "DURATION", Period("P1Y", None, None, None), unit="Y", count=1)]
-        m = _month_number(ended.group("month"))
-        y = int(ended.group("y")) if ended.group("y") else _year_of_month(m, dct, "past")
-        p = model.quarter(y, (m - 1) // 3 + 1)
-        _note_quarter(ctx, p, c.start)
-        return [Piece(c.start, c.end, "DATE", p)]
     if unit == "quarter":
         p = ctx.ref_quarter if ctx.ref_quarter is not None else _shift_quarter(_dct_quarter(dct), -1)
         p = _shift_quarter(p, step) if step else p
