@@ -76,7 +76,7 @@ def measure_scale(path: str) -> dict:
     t = time.perf_counter()
     q = EventQuery(path)
     load_s = time.perf_counter() - t
-    duck_mb = q.con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory()").fetchone()[0]
+    duck_mb = q.con.execute("SELECT sum(memory_usage_bytes) / 1e6 FROM duckdb_memory()").fetchall()[0][0]
     mem_mb = _rss_mb() - rss0
     t = time.perf_counter()
     first = q.view(Filters())

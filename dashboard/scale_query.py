@@ -201,7 +201,7 @@ class EventQuery:
         self.materialized = mode != "none" and self.path is not None
         total, lo, hi, longest = self.con.execute(
             f'SELECT count(*), min(start), max("end"), max("end" - start) FROM {self.lean}'
-        ).fetchone()
+        ).fetchall()[0]
         self.total = int(total)
         self.span = (
             pd.Timestamp(lo) if lo is not None else None,
@@ -215,14 +215,14 @@ class EventQuery:
         self.con.close()
 
     # -- the WHERE clause ---------------------------------------------------------------------
-    def where(self, f: Filters, *, text: bool = True) -> tuple[str, list]:
-        """SQL condition and parameters for the filters (text search only when `text`)."""
+    def where(self, f: Filters, *, text: bool = True, table: str | None = None) -> tuple[str, list]:
+        """SQL condition and parameters for the filters on `table` (text search only when `text`)."""
         f = _as_filters(f)
         parts: list[str] = []
         params: list = []
         if f.countries:
             codes = sorted({str(c).strip().upper() for c in f.countries})
-            if self.materialized:
+            if (table or self.lean) == "mem.events":  # row ids of the country index are this table's
                 parts.append(
                     "rowid IN (SELECT rid FROM mem.event_countries WHERE country IN (SELECT unnest(?::VARCHAR[])))"
                 )
@@ -273,17 +273,17 @@ class EventQuery:
         """A table of the matching events' `columns`: filtered once, then aggregated several ways."""
         if _key(f) == _key(Filters()) and self.lean.startswith("mem."):
             return self.lean
-        w, p = self.where(f)
-        cols = ", ".join(f'"{c}"' for c in columns) + (", rowid AS rid" if self.materialized else "")
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE matches AS SELECT {cols} FROM {self._source(f)} WHERE {w}", p
-        )
+        src = self._source(f)
+        w, p = self.where(f, table=src)
+        cols = ", ".join(f'"{c}"' for c in columns) + (", rowid AS rid" if src == "mem.events" else "")
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE matches AS SELECT {cols} FROM {src} WHERE {w}", p)
         return "matches"
 
     # -- answers --------------------------------------------------------------------------------
     def count(self, f: Filters) -> int:
-        w, p = self.where(f)
-        return int(self.con.execute(f"SELECT count(*) FROM {self._source(f)} WHERE {w}", p).fetchone()[0])
+        src = self._source(f)
+        w, p = self.where(f, table=src)
+        return int(self.con.execute(f"SELECT count(*) FROM {src} WHERE {w}", p).fetchall()[0][0])
 
     def by_type(self, f: Filters) -> pd.DataFrame:
         return _by_type(self.con, self._matches(f, ("event_type",)))
@@ -344,10 +344,10 @@ class EventQuery:
     ) -> pd.DataFrame:
         """The matching events themselves, by start, with the contract's dtypes (lists as Python
         lists, as the normal figures expect); `compact(...)` them for a large fetch."""
-        if _matched and self.materialized and self.full == self.lean:
+        if _matched and self.full == "mem.events" and self._source(f) == "mem.events":
             w, p = "rowid IN (SELECT rid FROM matches)", []  # the rows `view` just found
         else:
-            w, p = self.where(f)
+            w, p = self.where(f, table=self.full)
         cols = ", ".join(f'"{c}"' for c in columns)
         sql = f"SELECT {cols} FROM {self.full} WHERE {w} ORDER BY start NULLS LAST, event_id"
         if limit is not None:
@@ -381,7 +381,7 @@ class EventQuery:
         matched, undated, unplaced = self.con.execute(
             "SELECT count(*), count(*) FILTER (start IS NULL), "
             f"count(*) FILTER (latitude IS NULL OR longitude IS NULL) FROM {m}"
-        ).fetchone()
+        ).fetchall()[0]
         v = View(
             matched=int(matched),
             total=self.total,
@@ -416,6 +416,8 @@ def _by_type(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
 
 
 def _timeline(con: duckdb.DuckDBPyConnection, table: str, lane: str, unit: str) -> pd.DataFrame:
+    if unit not in BIN_UNITS:  # checked here too: it goes into the SQL text
+        raise QueryError(f"unknown time bin {unit!r}; use one of {', '.join(BIN_UNITS)}")
     lane_sql = _lane_sql(lane)
     return con.execute(
         f"SELECT bin, lane, count(*) AS count FROM (SELECT date_trunc('{unit}', start)::TIMESTAMP AS bin, "
