@@ -74,9 +74,8 @@ def _json(source: str | os.PathLike, settings: Settings, name: str) -> pd.DataFr
     records = [
         r if isinstance(r, dict) else {"title": None, "_not_a_record": json.dumps(r)[:200]} for r in data
     ]
-    frame = (
-        pd.DataFrame.from_records(records) if records else pd.DataFrame({"title": pd.Series([], dtype="str")})
-    )
+    # an index, so a list of empty records still has its rows (they are then rejected, not lost)
+    frame = pd.DataFrame(records, index=range(len(records))) if records else pd.DataFrame({"title": []})
     frame[ROW] = lines if lines is not None else np.arange(1, len(frame) + 1)
     frame[FILE] = name
     return frame

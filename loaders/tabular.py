@@ -167,22 +167,24 @@ def peek_text(path: str | os.PathLike, *, size: int = PEEK_BYTES) -> str:
 
 
 def sniff_delimiter(sample: str) -> str:
-    """The delimiter that splits the first lines into the same number of fields (more than one)."""
-    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
-    if not lines:
-        return ","
-    if len(lines) > 1:
-        lines = lines[:-1]  # the last line of a peek may be cut
+    """The delimiter that splits the header into several fields and the most records (read as CSV,
+    so quoted line breaks stay inside their cell) into as many fields as the header."""
     best, best_score = ",", (0, 0)
     for d in DELIMITERS:
         try:
-            counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+            rows = []
+            for r in csv.reader(io.StringIO(sample, newline=""), delimiter=d):
+                if any(c.strip() for c in r):
+                    rows.append(len(r))
+                if len(rows) > 50:
+                    break
         except csv.Error:
             continue
-        if not counts or max(counts) < 2:
+        if len(rows) > 2:
+            rows = rows[:-1]  # the last record of a peek may be cut
+        if not rows or rows[0] < 2:
             continue
-        common = max(set(counts), key=counts.count)
-        score = (counts.count(common), common)
+        score = (sum(1 for n in rows if n == rows[0]), rows[0])
         if score > best_score:
             best, best_score = d, score
     return best
