@@ -78,7 +78,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "month",
-        rf"(?:(?P<rel>(?i:{REL}))\s+)?(?:(?P<part>(?i:{PART}))[\s-]+)?(?P<month>{MONTH})(?!\s*\d)(?:(?P<yrel>\s+(?i:this|last|next)\s+year))?",
+        rf"(?:(?P<rel>(?i:{REL}))\s+)?(?:(?P<part>(?i:{PART}))[\s-]+)?(?P<month>{MONTH})(?!\.?\s*\d)(?:(?P<yrel>\s+(?i:this|last|next)\s+year))?",
         0,
     ),
     (
@@ -252,7 +252,7 @@ _TOKEN = re.compile(r"[A-Za-z]+[1-4]?|\d")
 NEEDS = {
     "iso": {"digit"}, "numeric": {"digit"}, "mdy": {"month"}, "dmy": {"month"}, "my": {"month"},
     "month": {"month"}, "weekday": {"weekday"}, "time": {"digit", "deictic"}, "year_range": {"digit"},
-    "year": {"digit"}, "spoken_year": {"words"}, "season": {"unit"}, "decade": {"digit"},
+    "year": {"digit"}, "spoken_year": {"words", "unit", "month"}, "season": {"unit"}, "decade": {"digit"},
     "decade2": {"digit", "words"}, "century": {"unit"}, "deictic": {"deictic", "unit"}, "tod": {"deictic", "unit"},
     "relative": {"unit"}, "ago": {"unit"}, "duration": {"unit"}, "vague_duration": {"unit"},
     "for_units": {"unit"}, "quarter": {"unit"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},

@@ -278,7 +278,7 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
 
 def r_time(c: Candidate, ctx: Context) -> list[Piece] | None:
     if c.group("word"):
-        h, mi = (12, 0) if c.group("word").lower() == "noon" else (0, 0)
+        h, mi = (12, 0) if c.group("word").lower() in ("noon", "midday") else (0, 0)
         if c.group("word").lower() == "midnight":
             h = 24
     else:
