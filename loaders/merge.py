@@ -13,6 +13,7 @@ different sources merge: rows of one event file were already distinct events to 
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
@@ -92,7 +93,7 @@ def _combine(rows: list[dict]) -> dict:
         rows,
         key=lambda r: (
             PRECISION_RANK.get(str(r["date_precision"]), 9),
-            (r["end"] - r["start"]),
+            _span(r),
             -float(r.get("confidence") or 0),
         ),
     )
@@ -159,14 +160,19 @@ def _groups(records: list[dict], across: bool) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _merge(events: pd.DataFrame, across: bool) -> pd.DataFrame:
-    if events.empty:
-        out = events.copy()
-        if "sources" not in out:
-            out["sources"] = pd.Series([], dtype=object)
-            out["n_sources"] = pd.Series([], dtype="int64")
-        return out
-    records = events.to_dict("records")
+def _span(r: dict) -> float:
+    """Length of a row's period (rows carry Timestamps, or ISO text before validation)."""
+    a, b = r["start"], r["end"]
+    if isinstance(a, str):
+        return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
+    return (b - a).total_seconds() / 86400
+
+
+def merge_records(records: list[dict], *, across: bool = False) -> list[dict]:
+    """Rows (dicts of contract columns) with the rows that report one event merged into one.
+
+    Every row out has `sources` and `n_sources`. `across=True` merges only rows of different sources.
+    """
     merged = []
     for g in _groups(records, across):
         rows = [records[i] for i in g]
@@ -177,11 +183,20 @@ def _merge(events: pd.DataFrame, across: bool) -> pd.DataFrame:
             merged.append(r)
         else:
             merged.append(_combine(rows))
+    return merged
+
+
+def _merge(events: pd.DataFrame, across: bool) -> pd.DataFrame:
+    if events.empty:
+        out = events.copy()
+        if "sources" not in out:
+            out["sources"] = pd.Series([], dtype=object)
+            out["n_sources"] = pd.Series([], dtype="int64")
+        return out
+    merged = merge_records(events.to_dict("records"), across=across)
     extra = [c for c in events.columns if c not in COLUMNS and c not in ("sources", "n_sources")]
     out = pd.DataFrame(merged, columns=[*COLUMNS, "sources", "n_sources", *extra])
-    # keep ids from the first row of each group; validation restores the dtypes
-    valid = validate(out)
-    return valid.events
+    return validate(out).events  # restores the contract's dtypes
 
 
 def merge_duplicates(events: pd.DataFrame) -> pd.DataFrame:

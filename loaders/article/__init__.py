@@ -32,11 +32,32 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Vali
     return load_text(raw, name=name, published=settings.published)
 
 
+def _nothing_found(name: str, text: str, published: dt.date | None) -> pd.DataFrame:
+    """A one-line note (in the rejects table, so the command line shows it) on why no event came out."""
+    reason = (
+        "no dated event found: no sentence reports a summit, drill, test, statement, deal, attack, "
+        "sanction or protest together with its date"
+    )
+    if published is None:
+        reason += (
+            "; the text gives no publication date, so give --published YYYY-MM-DD if it says 'on Monday'"
+        )
+    return pd.DataFrame(
+        {
+            "file": [name],
+            "row": [0],
+            "column": ["text"],
+            "value": [" ".join(text.split())[:80]],
+            "reason": [reason],
+        }
+    )
+
+
 def load_text(raw: str, *, name: str = "article", published: dt.date | None = None) -> Validated:
     """The events of an article given as text (HTML or plain); `name` is its source name."""
     from loaders.article.extract import extract
     from loaders.article.page import read_page
-    from loaders.merge import merge_duplicates
+    from loaders.merge import merge_records
     from loaders.timex import find_publication_date
 
     if not raw.strip():
@@ -54,12 +75,11 @@ def load_text(raw: str, *, name: str = "article", published: dt.date | None = No
         events = empty_events()
         events["sources"] = pd.Series([], dtype=object)
         events["n_sources"] = pd.Series([], dtype="int64")
-        return validate(events, source=name)
+        return Validated(validate(events, source=name).events, _nothing_found(name, page.text, published))
     for r in records:
         first = r.pop("_first_sentence")
         r["source"] = source
         r["source_published"] = published.isoformat() if published else None
         r["event_id"] = make_event_id(source, first, r["event_type"], r["start"], r["evidence"][:200])
-    table = pd.DataFrame(records)
-    merged = merge_duplicates(validate(table, source=name).events)
-    return validate(merged, source=name)
+    merged = merge_records(records)
+    return validate(pd.DataFrame(merged), source=name)

@@ -262,7 +262,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     sinks = triggers + objects
     owner: dict[int, list[tuple[float, When]]] = {}
     for w in in_sentence:
-        k, cost = _nearest(text, w.start, w.end, sinks, cuts, s, e)
+        k, cost = _nearest(text, w.start, w.end, sinks, cuts, s, e, n_events=len(triggers))
         owner.setdefault(k, []).append((cost, w))
     dur_owner: dict[int, int] = {}
     for ds, de, days in durations:
@@ -334,7 +334,14 @@ def _phrase_start(text: str, pos: int, lo: int) -> int:
 
 
 def _nearest(
-    text: str, a: int, b: int, triggers: list[Trigger], cuts: list[int], s: int, e: int
+    text: str,
+    a: int,
+    b: int,
+    triggers: list[Trigger],
+    cuts: list[int],
+    s: int,
+    e: int,
+    n_events: int | None = None,
 ) -> tuple[int, float]:
     """Index of the trigger a date at text[a:b] belongs to, and how far it is from it."""
     scope = _scope(a, s, e, cuts)
@@ -348,7 +355,12 @@ def _nearest(
         if not (scope[0] <= t.start < scope[1]):
             cost += 1000
         # a date right before a noun modifies it: "a July 24 report", "the 1950-53 Korean War"
-        if t.kind == "noun" and t.start >= b and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[b : t.start]):
+        premodifier = (
+            t.kind == "noun" and t.start >= b and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[b : t.start])
+        )
+        if n_events is not None and k >= n_events and not premodifier:
+            continue  # what an event is about keeps only a date written into it ("the 1896 Battle of Adwa")
+        if premodifier:
             cost -= 500
         # a noun inside a prepositional phrase rarely owns the clause's date: "under the pact next year"
         elif t.kind == "noun" and _IN_PP.search(text, max(s, t.start - 30), t.start):

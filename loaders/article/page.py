@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from loaders.errors import UnreadableInput
 
+MIN_ARTICLE_WORDS = 15  # fewer words of text than this on a page is a menu or an error page
+
 
 @dataclass(frozen=True)
 class Page:
@@ -74,7 +76,13 @@ def _read_html(raw: str, name: str) -> Page:
     title = meta.title if meta is not None and meta.title else None
     # trafilatura writes one paragraph a line; a blank line between them keeps paragraphs apart
     text = "\n\n".join(line for line in body.splitlines() if line.strip())
-    return Page(clean_text(text), published, url, title)
+    cleaned = clean_text(text)
+    if len(cleaned.split()) < MIN_ARTICLE_WORDS:
+        raise UnreadableInput(
+            f"{name}: an HTML page with no article in it (only {len(cleaned.split())} words of text "
+            "besides menus and notices); save the article page itself, or paste its text into a .txt file"
+        )
+    return Page(cleaned, published, url, title)
 
 
 # --- boilerplate -------------------------------------------------------------------------------

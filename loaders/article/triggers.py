@@ -57,6 +57,11 @@ _LEXICON: list[tuple[str, str, str]] = [
     # agreements
     (r"sign(?:ed|s|ing)?|inked", "agreement", "verb"),
     (
+        r"(?:restored|restore|normali[sz]ed|re-?established|resumed)\s+(?:full\s+)?(?:diplomatic\s+)?(?:ties|relations)",
+        "agreement",
+        "verb",
+    ),
+    (
         r"agreed|agrees|agreements?|deals?|treaty|treaties|accords?|pacts?|memorandum|ratif(?:ied|ies|y)",
         "agreement",
         "noun",
@@ -95,12 +100,18 @@ _LEXICON: list[tuple[str, str, str]] = [
         "armed_conflict",
         "noun",
     ),
+    (r"attacked|attacking|invaded|bombed|shelled|raided|clashed|ambushed", "armed_conflict", "verb"),
     (
         r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?",
         "armed_conflict",
         "noun",
     ),
     # sanctions
+    (
+        r"seiz(?:ed|es|ing|ure\s+of)(?=\s+(?:\w+\s+){0,3}(?:tankers?|ships?|vessels?|assets|property|cargo|boats?)\b)",
+        "sanction",
+        "verb",
+    ),
     (
         r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed)?|expell(?:ed|s)|export\s+controls|asset\s+freezes?",
         "sanction",

@@ -1,0 +1,341 @@
+"""The article extractor, one table of real-looking sentences (written for the project) per bullet of issue 4."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from loaders.article import load, load_text
+from loaders.errors import UnreadableInput
+from loaders.settings import Settings
+
+PUB = dt.date(2024, 3, 15)  # a Friday
+
+
+def events_of(text: str, published: dt.date | None = PUB) -> pd.DataFrame:
+    return load_text(text, name="story.txt", published=published).events
+
+
+def one(text: str, published: dt.date | None = PUB) -> pd.Series:
+    ev = events_of(text, published)
+    assert len(ev) == 1, ev[["title", "start", "event_type"]]
+    return ev.iloc[0]
+
+
+def day(ts) -> str:
+    return f"{ts:%Y-%m-%d}"
+
+
+# --- events out: one per thing that happened, several per sentence, none without a date ------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran test-fired a new cruise missile on Tuesday.", [("weapons_test", "2024-03-12")]),
+        (
+            "A Foreign Ministry spokesman told reporters Wednesday that Beijing had offered in February to host peace talks.",
+            [("statement", "2024-03-13"), ("proposal", "2024-02-01")],
+        ),
+        (
+            "Egyptian President Abdel Fattah el-Sisi met Jordan's King Abdullah in Cairo on Monday, and the two "
+            "leaders signed a water-sharing agreement on Tuesday.",
+            [("meeting", "2024-03-11"), ("agreement", "2024-03-12")],
+        ),
+        (
+            "Turkey's foreign minister warned last week that the talks could collapse.",
+            [("statement", "2024-03-04")],
+        ),
+        ("Germany has long supplied weapons to its allies.", []),
+        ("North Korea frequently condemns such drills as rehearsals for an invasion.", []),
+    ],
+)
+def test_events_per_sentence(text, expected):
+    ev = events_of(text)
+    got = sorted((str(r.event_type), day(r.start)) for r in ev.itertuples())
+    assert got == sorted(expected)
+
+
+# --- when: the date of the event itself ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision",
+    [
+        # the date nearest the trigger in its clause, not another one in the sentence
+        (
+            "Modi and Sharif held their only formal talks in Lahore on December 25, 2015.",
+            "2015-12-25",
+            "2015-12-25",
+            "day",
+        ),
+        (
+            "Officials said on Thursday that the two navies had held joint drills off Crimea in January.",
+            "2024-01-01",
+            "2024-01-31",
+            "month",
+        ),
+        # a date that modifies another noun is not the event's
+        (
+            "Ruto visited Addis Ababa during commemorations of the 1896 Battle of Adwa on Saturday.",
+            "2024-03-09",
+            "2024-03-09",
+            "day",
+        ),
+        # a range ending on a weekday
+        (
+            "Thailand and the United States on Friday wrapped up Cobra Gold, a 10-day exercise held across Thailand.",
+            "2024-03-06",
+            "2024-03-15",
+            "day",
+        ),
+        # "later this month" is the month
+        (
+            "Indian Prime Minister Narendra Modi plans to visit Moscow later this month.",
+            "2024-03-01",
+            "2024-03-31",
+            "month",
+        ),
+    ],
+)
+def test_event_dates(text, start, end, precision):
+    e = one(text)
+    assert (day(e.start), day(e.end), e.date_precision) == (start, end, precision)
+    assert e.date_text
+
+
+def test_a_back_reference_takes_the_date_of_its_event():
+    text = (
+        "Chinese and Russian warships began joint drills in the East China Sea on Tuesday. "
+        "The exercise involved ten ships and twenty aircraft, Chinese state media said."
+    )
+    e = one(text)
+    assert day(e.start) == "2024-03-12" and e.event_type == "military_exercise"
+    assert "ten ships" in e.evidence
+
+
+# --- what: the type from the trigger and its context ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        ("The leaders of Japan and South Korea met in Tokyo on Monday.", "meeting"),
+        ("Vietnam hosted a summit of Mekong nations in Hanoi on Monday.", "meeting"),
+        ("Indian and French troops began a joint exercise in Rajasthan on Monday.", "military_exercise"),
+        ("Pakistan successfully tested a Shaheen-III ballistic missile on Monday.", "weapons_test"),
+        ("North Korea launched a reconnaissance satellite on Monday.", "weapons_test"),
+        ("Israeli jets launched strikes on targets in southern Lebanon on Monday.", "armed_conflict"),
+        ("Houthi forces fired a missile at a tanker in the Gulf of Aden on Monday.", "armed_conflict"),
+        ("Finland and Sweden signed a defence cooperation agreement in Helsinki on Monday.", "agreement"),
+        ("Brazil proposed a ceasefire plan to Russia and Ukraine on Monday.", "proposal"),
+        ("The Polish foreign ministry condemned the airspace violation on Monday.", "statement"),
+        ("The European Union imposed sanctions on Belarus on Monday.", "sanction"),
+        ("Thousands protested in Tbilisi on Monday against the foreign agents law in Georgia.", "protest"),
+        (
+            "Australia agreed on Monday to buy 200 Tomahawk missiles from the United States in an arms deal.",
+            "agreement",
+        ),
+    ],
+)
+def test_event_types(text, event_type):
+    assert one(text).event_type == event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister launched an investigation into the port fire on Monday in Greece.",
+        "Police in Norway said on Monday that the driver had tested positive for alcohol.",
+    ],
+)
+def test_words_that_are_no_event_here(text):
+    assert not (events_of(text)["event_type"].isin(["weapons_test"])).any()
+
+
+# --- who: countries and actors --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Japan and the Philippines signed a troop access pact on Monday.", {"JPN", "PHL"}),  # names
+        ("Indonesian and Australian marines held joint drills on Monday.", {"IDN", "AUS"}),  # demonyms
+        ("Iran’s navy seized an oil tanker in the Gulf of Oman on Monday.", {"IRN"}),  # possessives
+        (
+            "Moscow and Tehran signed a cooperation treaty on Monday.",
+            {"RUS", "IRN"},
+        ),  # capitals as governments
+        ("Ukrainian Defence Minister Rustem Umerov met Lloyd Austin in Brussels on Monday.", {"UKR", "BEL"}),
+    ],
+)
+def test_countries(text, countries):
+    assert set(one(text).countries) >= countries
+
+
+def test_nationality_of_a_named_official_carries_to_later_mentions():
+    text = (
+        "Brazilian Foreign Minister Mauro Vieira arrived in Beijing on Sunday. "
+        "Vieira met Wang Yi in Beijing on Monday."
+    )
+    ev = events_of(text)
+    meeting = ev[ev.event_type == "meeting"].iloc[0]
+    assert "BRA" in meeting.countries and "Mauro Vieira" in meeting.actors
+
+
+def test_actors_are_people_and_organisations():
+    e = one(
+        "NATO Secretary General Jens Stoltenberg warned on Monday that Russia was preparing for a long war."
+    )
+    assert "Jens Stoltenberg" in e.actors
+    assert e.title.startswith("Jens Stoltenberg")
+
+
+# --- where ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, location, geo_precision",
+    [
+        (
+            "Chinese and Russian bombers flew joint patrols over the Sea of Japan on Tuesday.",
+            "Sea of Japan",
+            "sea",
+        ),
+        (
+            "Kenyan President William Ruto met Ethiopian leaders in Addis Ababa on Tuesday.",
+            "Addis Ababa",
+            "city",
+        ),
+        ("South Korean forces held drills throughout South Korea on Tuesday.", "South Korea", "country"),
+        ("Turkey's foreign minister said on Tuesday that talks would resume.", "", "unknown"),
+    ],
+)
+def test_place(text, location, geo_precision):
+    e = one(text)
+    assert (e.location, e.geo_precision) == (location, geo_precision)
+    assert pd.isna(e.latitude) == (location == "")
+
+
+def test_a_place_north_of_a_city_is_not_that_city():
+    e = one("Putin met Kim in Vladivostok, about 680 km north of Seoul, on Tuesday.")
+    assert e.location == "Vladivostok"
+
+
+# --- whether ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Saudi Arabia and Iran restored ties in Beijing on Friday.", "occurred"),
+        ("Erdogan plans to visit Iraq next month, Turkish officials said.", "planned"),
+        ("The Japanese and Indian navies will hold joint drills in the Bay of Bengal next week.", "planned"),
+        ("Qatar offered on Monday to mediate between Israel and Hamas.", "proposed"),
+        ("Russia accused Ukraine of attacking a power plant in Kursk on Monday.", "claimed"),
+    ],
+)
+def test_modality(text, modality):
+    ev = events_of(text)
+    assert modality in set(ev["modality"].astype(str))
+
+
+# --- evidence, source, confidence -----------------------------------------------------------------------
+
+
+def test_evidence_source_and_publication_date():
+    text = "Analysts expect more tension.\n\nVietnam and Japan signed a maritime security pact in Hanoi on Monday."
+    e = one(text)
+    assert e.evidence == "Vietnam and Japan signed a maritime security pact in Hanoi on Monday."
+    assert e.source == "story.txt" and day(e.source_published) == "2024-03-15"
+
+
+def test_confidence_is_higher_when_date_type_and_place_are_explicit():
+    ev = events_of(
+        "Greek and Turkish officials held talks in Athens on March 4. "
+        "Greece said in February it would raise the matter with Turkey."
+    )
+    explicit = ev[ev.location != ""].iloc[0]
+    vague = ev[ev.location == ""].iloc[0]
+    assert explicit.confidence > vague.confidence
+    assert ((ev.confidence > 0) & (ev.confidence <= 1)).all()
+
+
+# --- duplicates in one article ----------------------------------------------------------------------------
+
+
+def test_a_caption_repeated_four_times_is_one_event():
+    caption = "This photo released by the Kremlin shows Russian President Vladimir Putin meeting with Kazakh President Kassym-Jomart Tokayev in Astana, Nov. 9, 2023."
+    text = "\n\n".join(
+        [caption, caption + " (Kremlin)", "Putin arrived in Astana on a state visit.", caption, caption]
+    )
+    ev = events_of(text, dt.date(2023, 11, 10))
+    assert len(ev) == 1
+    assert day(ev.iloc[0].start) == "2023-11-09" and ev.iloc[0].location == "Astana"
+
+
+def test_a_summit_told_in_two_sentences_is_one_event_with_both_sentences():
+    text = (
+        "Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan on Wednesday. "
+        "Modi and Xi held talks for nearly an hour, officials said."
+    )
+    e = one(text, dt.date(2024, 10, 25))
+    assert e.evidence.count("Modi") >= 2 and e.n_sources == 1
+
+
+def test_two_speakers_on_one_day_stay_two_statements():
+    text = (
+        "Taiwan's defence ministry condemned the drills on Thursday. "
+        "The U.S. State Department urged China on Thursday to act with restraint."
+    )
+    assert len(events_of(text)) == 2
+
+
+# --- bad input ------------------------------------------------------------------------------------------------
+
+
+def test_no_dates_gives_no_events_and_says_why():
+    got = load_text("Navies have long been used to send signals to rivals.", name="essay.txt", published=PUB)
+    assert got.events.empty
+    assert "no dated event" in got.rejects.iloc[0]["reason"]
+
+
+def test_no_publication_date_is_named_in_the_note():
+    got = load_text("The two leaders met on Monday in Delhi.", name="x.txt", published=None)
+    assert got.events.empty and "--published" in got.rejects.iloc[0]["reason"]
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n  "])
+def test_empty_files_raise_a_clear_error(tmp_path, content):
+    p = tmp_path / "empty.txt"
+    p.write_bytes(content)
+    with pytest.raises(UnreadableInput, match="empty"):
+        load(p)
+
+
+def test_binary_files_raise_a_clear_error(tmp_path):
+    p = tmp_path / "photo.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    with pytest.raises(UnreadableInput, match="binary"):
+        load(p)
+
+
+def test_an_article_too_long_raises(monkeypatch):
+    import loaders.article as article
+
+    monkeypatch.setattr(article, "MAX_ARTICLE_CHARS", 1000)
+    with pytest.raises(UnreadableInput, match="too long"):
+        load_text("North Korea fired a missile on Monday. " * 100, name="big.txt", published=PUB)
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8", "utf-8-sig", "utf-16", "cp1252"],
+)
+def test_any_common_encoding(tmp_path, encoding):
+    p = tmp_path / "story.txt"
+    p.write_bytes("Iran’s navy seized a tanker in the Gulf of Oman on Monday.".encode(encoding))
+    ev = load(p, settings=Settings(published=PUB)).events
+    assert len(ev) == 1 and "IRN" in ev.iloc[0].countries
