@@ -101,9 +101,21 @@ def details(event: Mapping) -> list[tuple[str, str]]:
     return [(k, v) for k, v in rows if v]
 
 
+_STYLE = (
+    "<style>.ev-details{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0 0 8px}"
+    ".ev-details dt{font-weight:600}.ev-details dd{margin:0}"
+    ".ev-evidence{border-left:3px solid #332288;margin:8px 0;padding:4px 10px;background:#F7F6F1}"
+    ".ev-evidence mark{background:#DDCC77;padding:0 2px}</style>"
+)
+
+
 def details_html(event: Mapping) -> str:
     """The panel: title, details, description and the evidence with the date expression marked."""
-    parts = [f"<h4 class='ev-title'>{html.escape(_text(event.get('title')))}</h4>", "<dl class='ev-details'>"]
+    parts = [
+        _STYLE,
+        f"<h4 class='ev-title'>{html.escape(_text(event.get('title')))}</h4>",
+        "<dl class='ev-details'>",
+    ]
     for key, value in details(event):
         if key == "Source" and (url := safe_url(value)):
             shown = f"<a href='{html.escape(url, quote=True)}' target='_blank' rel='noopener noreferrer'>{html.escape(value)}</a>"

@@ -172,6 +172,7 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
         clickmode="event+select",
         dragmode="zoom",
         template="plotly_white",
+        showlegend=True,  # even for one type: the legend names the colour
     )
     fig.update_xaxes(type="date", showgrid=True, rangeselector=_RANGE_BUTTONS)
     focus = focus_range(dated)
@@ -346,6 +347,9 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
             )
         )
     lon_span = float(table["longitude"].max() - table["longitude"].min()) if len(table) else 360.0
+    lat_span = float(table["latitude"].max() - table["latitude"].min()) if len(table) else 180.0
+    # fitting the bounds of one place (or a few close ones) would zoom in until no coast is left
+    fit = len(table) >= 2 and (lon_span >= 20 or lat_span >= 15)
     fig.update_geos(
         projection_type="natural earth",
         showland=True,
@@ -357,8 +361,13 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         showcoastlines=True,
         coastlinecolor="#7A7A7A",
         resolution=50 if lon_span < 90 else 110,  # the finer map when zoomed in on a region
-        fitbounds="locations" if len(table) else False,
+        fitbounds="locations" if fit else False,
     )
+    if len(table) and not fit:
+        fig.update_geos(
+            center=dict(lat=float(table["latitude"].mean()), lon=float(table["longitude"].mean())),
+            projection_scale=4,  # about a quarter of the world across: the region and its neighbours
+        )
     unplaced = unplaced_count(events)
     if unplaced:
         fig.add_annotation(
@@ -379,6 +388,7 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         legend=dict(title_text="Most frequent type", orientation="h", yanchor="bottom", y=1.0, x=0),
         clickmode="event+select",
         template="plotly_white",
+        showlegend=True,  # even for one type: the legend names the colour
     )
     return fig
 
@@ -456,13 +466,19 @@ def counts(events: pd.DataFrame, *, freq: str | None = None, title: str | None =
         ),
         yaxis_title=f"events per {freq}",
         template="plotly_white",
+        showlegend=True,  # even for one type: the legend names the colour
     )
     fig.update_xaxes(type="date")
+    if grid.sum(axis=1).max() <= 10:
+        fig.update_yaxes(dtick=1)  # whole events, not 0.2 of one
+    step = pd.Timedelta(days={"week": 7, "month": 31, "year": 366}[freq])
     if focus:
         # the same first view as the timeline, widened to whole periods
-        fig.update_xaxes(
-            range=[buckets(pd.Series([lo]), freq).iloc[0], (hi + pd.Timedelta(days=31)).isoformat()]
-        )
+        fig.update_xaxes(range=[buckets(pd.Series([lo]), freq).iloc[0], (hi + step).isoformat()])
+    else:
+        # a period either side, so a lone bar does not fill the chart
+        first, last = pd.Timestamp(grid.index[0]), pd.Timestamp(grid.index[-1])
+        fig.update_xaxes(range=[(first - step).isoformat(), (last + 2 * step).isoformat()])
     return fig
 
 

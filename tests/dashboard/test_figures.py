@@ -160,3 +160,24 @@ def test_counts_stack_by_type_and_count_every_dated_event_once(sample):
 def test_event_ids_from_selected_points():
     points = [{"customdata": ["a"]}, {"customdata": ["b"]}, {"customdata": ["a"]}, {"x": 1}]
     assert F.event_ids(points) == ["a", "b"]
+
+
+def test_far_past_and_future_years_draw():
+    events = make_events(
+        {"title": "Siege", "start": "1204", "date_precision": "year", "event_type": "armed_conflict"},
+        {"title": "Treaty", "start": "1215-06-15", "event_type": "agreement"},
+        {"title": "Planned colony", "start": "3000", "date_precision": "year", "modality": "planned"},
+    )
+    bars = [t for t in F.timeline(events).data if t.type == "bar"]
+    assert sorted(b for t in bars for b in t.base)[0].startswith("1204-01-01")
+    fig = F.counts(events)
+    assert fig.layout.yaxis.title.text == "events per year"
+    assert sum(sum(t.y) for t in fig.data) == 3
+
+
+def test_a_lone_place_is_shown_with_its_region_not_zoomed_to_a_blob():
+    events = make_events(
+        {"title": "Talks", "start": "2024-01-02", "location": "Kyiv", "latitude": 50.45, "longitude": 30.52}
+    )
+    geo = F.event_map(events).layout.geo
+    assert geo.fitbounds is False and geo.projection.scale == 4 and geo.center.lat == pytest.approx(50.45)
