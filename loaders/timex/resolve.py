@@ -224,6 +224,8 @@ def r_month(c: Candidate, ctx: Context) -> list[Piece] | None:
         before = word_before(ctx.text, c.start).lower()
         after = word_after(ctx.text, c.end)
         strong = before in _PREPS or before.endswith("-")
+        if len(key) <= 4 and not name.endswith(".") and after[:1].isupper():
+            return None  # "and Jan Kavan": a first name
         if not strong:
             if key in ("may", "march", "mar") or len(key) <= 4 and key not in ("june", "july"):
                 return None
@@ -256,6 +258,9 @@ _NOT_WEEKDAY_BEFORE = {"black", "good", "cyber", "super", "ash", "palm", "holy",
                        "maundy", "girl", "man"}  # fmt: skip
 
 
+_WEEKDAY_DATE = re.compile(rf",?\s+(?P<month>{MONTH})\s*(?P<d>\d{{1,2}})\b(?:,?\s*(?P<y>\d{{4}})\b)?")
+
+
 def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     if word_before(ctx.text, c.start).lower() in _NOT_WEEKDAY_BEFORE:
         return None
@@ -271,6 +276,16 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     if ctx.dct is None:
         return [Piece(c.start, end, typ, _unresolved(f"XXXX-WXX-{wd + 1}{suffix}", "day"), resolved=False)]
     date = _weekday_date(wd, ctx.dct, ctx.tense(c), rel)
+    explicit = _WEEKDAY_DATE.match(ctx.text, c.end)
+    if explicit and not pod:
+        # "Thursday, Jan. 6": TimeML marks the two apart; the date says which Thursday
+        m, d = _month_number(explicit.group("month")), int(explicit.group("d"))
+        y = int(explicit.group("y")) if explicit.group("y") else _year_of_day(m, d, ctx.dct, ctx.tense(c))
+        try:
+            if y and dt.date(y, m, d).weekday() == wd:
+                date = dt.date(y, m, d)
+        except ValueError:
+            pass
     ctx.ref_day = date
     p = model.day(date)
     return [Piece(c.start, end, typ, Period(p.value + suffix, p.first, p.last, "day"))]
