@@ -171,12 +171,26 @@ def _anchor(text: str, ps: list[Piece], k: int, starts: list[int]) -> tuple[int,
     return (best[1], best[2]) if best else None
 
 
+_IN_FUTURE = re.compile(r"\bin\s+$", re.IGNORECASE)
+_AHEAD = {
+    "D": lambda d, n: model.day(d + dt.timedelta(days=n)),
+    "W": lambda d, n: model.week(d + dt.timedelta(weeks=n)),
+    "M": lambda d, n: model.month(model.add_months(d, n).year, model.add_months(d, n).month),
+    "Y": lambda d, n: model.year(d.year + n),
+}
+
+
 def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> list[Piece]:
     starts = _sentences(text)
     consumed: set[int] = set()
     replaced: dict[int, Piece] = {}
     for k, d in enumerate(ps):
         if d.type != "DURATION" or d.count is None or d.unit not in ("D", "W", "M", "Y"):
+            continue
+        if published and _IN_FUTURE.search(text, max(0, d.start - 8), d.start) and d.count == int(d.count):
+            # "Kim will visit in four years": the time that far after publication
+            p = _AHEAD[d.unit](published, int(d.count))
+            replaced[k] = Piece(d.start, d.end, "DATE", p)
             continue
         found = _anchor(text, ps, k, starts)
         if found is None:

@@ -213,6 +213,37 @@ DURATION_CASES = [
     (SEED, "Prisoners were held for years without trial.", "years", "PXY"),
 ]
 
+TIMEML_CASES = [
+    (SEED, "Three days later, the rebels withdrew.", "Three days", "P3D"),
+    (SEED, "The strike came barely a month after the vote.", "a month", "P1M"),
+    (SEED, "The company earned $5 million for the year ended March 31.", "the year", "P1Y"),
+    (SEED, "The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    (SEED, "The war lasted two and a half years.", "two and a half years", "P2Y6M"),
+    (dt.date(1998, 3, 1), "Leaders will meet in the year two thousand.", "the year two thousand", "2000"),
+    (
+        dt.date(1998, 3, 1),
+        "The bombing happened in January nineteen ninety-seven.",
+        "January nineteen ninety-seven",
+        "1997-01",
+    ),
+    (
+        dt.date(2000, 1, 7),
+        "The Times says in an editorial on Thursday, Jan. 6: the boy must go home.",
+        "Thursday, Jan. 6",
+        "2000-01-06",
+    ),
+    (SEED, "Wednesday's ruling angered the relatives.", "Wednesday", "2023-08-30"),
+    (SEED, "The ceasefire expired at midday.", "midday", "2023-09-04T12:00"),
+    (SEED, "The deadline is 5 p.m. EST, Sept. 9, officials said.", "5 p.m. EST, Sept. 9", "2023-09-09T17:00"),
+    (SEED, "The festival is held each July in the capital.", "each July", "XXXX-07"),
+    (
+        dt.date(1989, 10, 30),
+        "Sales rose 8%, compared with a loss a year earlier, in the third quarter.",
+        "the third quarter",
+        "1989-Q3",
+    ),
+]
+
 SET_CASES = [
     (SEED, "Patrols are carried out daily along the coast.", "daily", "P1D"),
     (SEED, "The council meets weekly in Brussels.", "weekly", "P1W"),
@@ -269,6 +300,8 @@ NOT_DATES = [
     ("They watched Black Friday sales.", "Friday"),
     ("April Ryan asked the first question.", "April"),
     ("Flight 2019 landed safely.", "2019"),
+    ("Ministers Janos Martonyi and Jan Kavan signed the accord.", "Jan"),
+    ("Two thousand protesters marched.", "Two thousand"),
 ]
 
 

@@ -61,6 +61,19 @@ def test_durations_anchored_by_a_date(text, first, last):
     assert (t.first.isoformat(), t.last.isoformat()) == (first, last)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The reactor will be rebuilt in four years.", "2027"),
+        ("Talks resume in two weeks.", "2023-W38"),
+        ("The envoy returns in 10 days.", "2023-09-14"),
+        ("Elections are due in six months.", "2024-03"),
+    ],
+)
+def test_in_n_units_is_that_far_after_publication(text, value):
+    assert one_period(text).value == value
+
+
 def test_seed_exercise_anchored_across_sentences():
     text = (
         "The U.S. and South Korea on Thursday wrapped up Ulchi Freedom Shield, a large-scale joint exercise. "
