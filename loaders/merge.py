@@ -23,6 +23,7 @@ from events.schema import COLUMNS, validate
 PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}
 GEO_RANK = {"point": 0, "city": 1, "sea": 2, "region": 3, "country": 4, "unknown": 5}
 SAME_PLACE_KM = 100.0
+SAME_SEA_KM = 800.0
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -44,13 +45,13 @@ def _same_place(a: dict, b: dict) -> bool:
         return True
     if (a.get("location") or "") == (b.get("location") or "") and a.get("location"):
         return True
+    kinds = {a.get("geo_precision"), b.get("geo_precision")}
     # a country-level place holds a city in it: "throughout South Korea" and "in Seoul"
-    if "country" in (a.get("geo_precision"), b.get("geo_precision")) or "sea" in (
-        a.get("geo_precision"),
-        b.get("geo_precision"),
-    ):
+    if "country" in kinds:
         return bool(set(a["countries"]) & set(b["countries"]))
-    return _km((a["latitude"], a["longitude"]), (b["latitude"], b["longitude"])) <= SAME_PLACE_KM
+    km = _km((a["latitude"], a["longitude"]), (b["latitude"], b["longitude"]))
+    # a sea or region is wide: "in the Sea of Japan" and "off Vladivostok" can be one place
+    return km <= (SAME_SEA_KM if kinds & {"sea", "region"} else SAME_PLACE_KM)
 
 
 def _same_event(a: dict, b: dict, across: bool) -> bool:
@@ -93,7 +94,7 @@ def _combine(rows: list[dict]) -> dict:
         rows,
         key=lambda r: (
             PRECISION_RANK.get(str(r["date_precision"]), 9),
-            _span(r),
+            -_span(r),  # of equal precision, a range says more than one of its days
             -float(r.get("confidence") or 0),
         ),
     )

@@ -64,6 +64,10 @@ class Candidate:
 
 # --- dates ---------------------------------------------------------------------------------------
 
+_SINCE_SUPERLATIVE = re.compile(
+    r"\b(?:\w+est|first|most|biggest|worst|best)\b[^.,;]{0,40}\b(?:in|for)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?$",
+    re.I,
+)
 _IN_NAME = re.compile(r"[A-Z][\w/]*[\s-]$")
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.I)
 
@@ -80,6 +84,8 @@ def _dates(text: str, published: dt.date | None) -> tuple[list[When], list[tuple
             continue
         if t.type not in ("DATE", "TIME") or t.first is None or t.last is None or not t.resolved:
             continue
+        if _SINCE_SUPERLATIVE.search(text, max(0, t.start - 60), t.start):
+            continue  # "the largest drills in five years": a span looking back, not a date ahead
         if _IN_NAME.search(text, max(0, t.start - 40), t.start) and re.fullmatch(r"\d{4}\w?", t.text):
             continue  # a year that is part of a name: "exercise Baltic Guardian 2025", "Joint Sword-2024A"
         w = _when(t)
@@ -115,6 +121,7 @@ _BOUNDARY = re.compile(
     r"|\s(?:while|whereas|because|after|before|although)\s|,\s(?:according\s+to)\b"
 )
 _THAT = re.compile(r"\bthat\b")
+_RELATIVE = re.compile(r",\s(?:who|which|whose)\s[^,;—–]{1,120}(?:,|[—–])")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s")
 
 
@@ -258,6 +265,11 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     cuts = _boundaries(text, s, e, triggers)
     # dates and durations in this sentence go to the trigger they belong to
     in_sentence = [w for w in whens if s <= w.start < e and w.start >= body_start]
+    # a date inside a relative clause without an event of its own ("Lai, who took office on Monday,")
+    # dates that clause only
+    for m in _RELATIVE.finditer(text, s, e):
+        if not any(m.start() <= t.start < m.end() for t in triggers):
+            in_sentence = [w for w in in_sentence if not (m.start() <= w.start < m.end())]
     # objects take part in date assignment: "the end of the 1950-53 Korean War" keeps its date
     sinks = triggers + objects
     owner: dict[int, list[tuple[float, When]]] = {}
