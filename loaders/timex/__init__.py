@@ -7,12 +7,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from loaders.timex.command import command_dates
 from loaders.timex.dateline import find_publication_date
 from loaders.timex.model import Timex
 from loaders.timex.periods import periods
 from loaders.timex.tagger import tag
 
-__all__ = ["Timex", "command_dates", "find_publication_date", "periods", "tag", "dt"]
+__all__ = ["Timex", "command_dates", "find_publication_date", "periods", "tag"]

@@ -111,6 +111,7 @@ def _merge_ranges(text: str, ps: list[Piece]) -> list[Piece]:
                         period.last < a.period.first
                         and a.period.first.year == period.last.year
                         and period.precision == "day"
+                        and period.first.year < model.MAX_YEAR
                     ):
                         period = model.day(period.first.replace(year=period.first.year + 1))
                     if period.last >= a.period.first:
@@ -241,5 +242,8 @@ def periods(text: str, published: dt.date | None = None) -> list[Timex]:
     [('Sept. 1 through Sept. 7', '2023-09-01/2023-09-07')]
     """
     ps = _merge_ranges(text, pieces(text, published))
-    ps = _anchor_durations(text, ps, published)
+    try:
+        ps = _anchor_durations(text, ps, published)
+    except (ValueError, OverflowError):  # an anchored range beyond the calendar (years 1 to 9999)
+        ps = [p for p in ps if p.type not in ("DURATION", "SET")]
     return [to_timex(text, p) for p in sorted(ps, key=lambda p: (p.start, p.end))]

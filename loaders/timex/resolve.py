@@ -237,9 +237,7 @@ def r_month(c: Candidate, ctx: Context) -> list[Piece] | None:
             return None
     m = _month_number(name)
     start = c.start
-    if ctx.dct is None and not yrel:
-        if rel in ("last", "next", "this", "past", "coming"):
-            return [Piece(start, c.end, "DATE", _unresolved(f"XXXX-{m:02d}", "month"), resolved=False)]
+    if ctx.dct is None:
         return [Piece(start, c.end, "DATE", _unresolved(f"XXXX-{m:02d}", "month"), resolved=False)]
     if yrel:
         y = ctx.dct.year + {"this year": 0, "last year": -1, "next year": 1}[yrel]
@@ -802,11 +800,7 @@ def r_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
         elif det.startswith("next year"):
             y += 1
         elif rel in ("last", "previous") or (
-            not rel
-            and ctx.tense(c) == "past"
-            and k > (ctx.dct.month + 2) // 3 + (0 if is_half else 0)
-            and not is_half
-            and k - (ctx.dct.month - 1) // 3 > 1
+            not rel and ctx.tense(c) == "past" and not is_half and k - (ctx.dct.month - 1) // 3 > 1
         ):
             # "last fourth quarter" in a March article; a quarter still ahead spoken of in the past
             y -= 1

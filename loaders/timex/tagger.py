@@ -37,7 +37,10 @@ def iter_pieces(text: str, published: dt.date | None = None) -> Iterator[Piece]:
         for c in candidates(text, start, stop):
             if c.start < reach:
                 continue
-            found = RESOLVERS[c.kind](c, ctx)
+            try:
+                found = RESOLVERS[c.kind](c, ctx)
+            except (ValueError, OverflowError):
+                continue  # the date would fall outside the calendar (years 1 to 9999)
             if not found:
                 continue
             yield from found
