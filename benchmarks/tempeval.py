@@ -110,7 +110,8 @@ def line(label: str, c: dict) -> str:
     r = c["relaxed"] / c["gold"] if c["gold"] else 0.0
     return (
         f"{label:<26} strict_F1={100 * f1(c['strict'], c):5.2f} relaxed_F1={100 * relaxed:5.2f} "
-        f"(P={100 * p:5.2f} R={100 * r:5.2f}) value_F1={100 * value:5.2f}  gold={c['gold']} system={c['system']}"
+        f"(P={100 * p:5.2f} R={100 * r:5.2f}) value_F1={100 * value:5.2f}  gold={c['gold']} system={c['system']} "
+        f"relaxed={c['relaxed']} strict={c['strict']} value={c['value']}"
     )
 
 

@@ -27,6 +27,8 @@ _BOMS = (
 )
 # single-byte Western encodings charset-normalizer may name for Latin-1/Windows-1252 text
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "cp1250", "iso8859_2", "mac_roman", "cp850"}
+_HIGH = bytes(range(0x80, 0x100))
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 # control characters that never occur in text (tab, LF, VT, FF, CR and ESC are allowed)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 
@@ -95,6 +97,13 @@ def _decode_legacy(data: bytes, name: str) -> str:
     """Text in a single-byte or legacy multi-byte encoding, detected by charset-normalizer."""
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
 
+    if _mostly_western(data[:_SAMPLE]):
+        # English text with a few accents and curly quotes: detectors guess Cyrillic code pages for
+        # short samples like this, so settle it first
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined: Latin-1 has them all
+            return data.decode("latin_1")
     best = from_bytes(data[:_SAMPLE]).best()
     encoding = best.encoding if best is not None else None
     if encoding is None or encoding in _WESTERN:
@@ -106,6 +115,14 @@ def _decode_legacy(data: bytes, name: str) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     raise UnreadableInput(f"{name}: the text encoding could not be recognised; save it as UTF-8")
+
+
+def _mostly_western(sample: bytes) -> bool:
+    """True when bytes above 0x7F are a small share of the letters, as in English or French text in
+    Windows-1252 (Cyrillic or Greek single-byte text has nearly all its letters up there)."""
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    ascii_letters = len(sample) - len(sample.translate(None, _ASCII_LETTERS))
+    return high <= 0.5 * (high + ascii_letters)
 
 
 def _check_controls(data: bytes, name: str) -> None:

@@ -85,3 +85,17 @@ def test_read_text_refuses_files_over_the_limit(tmp_path, monkeypatch):
     path.write_text("x" * 100)
     with pytest.raises(UnreadableInput, match="limit"):
         read_text(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("caf\u00e9 \u201cnews\u201d\r\n", "cp1252"),
+        ("Na\u00efve r\u00e9sum\u00e9 \u2014 \u20ac5", "cp1252"),
+        ("\u041f\u0440\u0438\u0432\u0435\u0442, \u043c\u0438\u0440! \u041c\u043e\u0441\u043a\u0432\u0430 \u0441\u0435\u0433\u043e\u0434\u043d\u044f "
+         "\u043f\u0440\u043e\u0432\u0435\u043b\u0430 \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u0441 \u041a\u0438\u0442\u0430\u0435\u043c.", "cp1251"),
+    ],
+    ids=["short-cp1252", "cp1252-euro", "cyrillic-cp1251"],
+)  # fmt: skip
+def test_short_legacy_texts(text, encoding):
+    assert decode_bytes(text.encode(encoding)) == text
