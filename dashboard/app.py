@@ -193,6 +193,28 @@ def reset_data() -> None:
     st.session_state.event = None
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def build_figures(token: str, filters: flt.Filters, lanes: str, _shown: pd.DataFrame) -> dict:
+    """The three charts of a view; cached on the data's fingerprint and the view, so a click is quick.
+
+    `_shown` is the filtered table those keys stand for (not hashed: the keys already name it).
+    """
+    return {
+        "timeline": figures.timeline(_shown, lanes=lanes),
+        "map": figures.event_map(_shown),
+        "counts": figures.counts(_shown),
+    }
+
+
+def data_token(events: pd.DataFrame) -> str:
+    """The fingerprint of the table in use, computed once per table."""
+    held = st.session_state.get("_fingerprint")
+    if held is None or held[0] is not events:
+        held = (events, state.fingerprint(events))
+        st.session_state._fingerprint = held
+    return held[1]
+
+
 # ------------------------------------------------------------------------------------ state
 
 
@@ -332,7 +354,8 @@ lanes = st.radio(
     horizontal=True,
     label_visibility="collapsed",
 )
-timeline_fig = figures.timeline(shown, lanes=lanes)
+charts = build_figures(data_token(all_events), current, lanes, shown)
+timeline_fig, map_fig, counts_fig = charts["timeline"], charts["map"], charts["counts"]
 st.plotly_chart(
     timeline_fig,
     key="timeline_chart",
@@ -344,7 +367,6 @@ st.plotly_chart(
 map_col, detail_col = st.columns([3, 2])
 with map_col:
     st.subheader("Map")
-    map_fig = figures.event_map(shown)
     st.plotly_chart(
         map_fig,
         key="map_chart",
@@ -360,9 +382,7 @@ with detail_col:
     chosen = st.session_state.get("event")
     at_place: list[str] = []
     if isinstance(chosen, str) and chosen.startswith("place:"):
-        table = figures.places(shown)
-        row = table[table["key"] == chosen.removeprefix("place:")]
-        at_place = [i for i in (row["event_ids"].iloc[0] if len(row) else []) if i in titles]
+        at_place = [i for i in figures.events_at(shown, chosen.removeprefix("place:")) if i in titles]
         st.session_state.event = at_place[0] if at_place else None
     elif chosen is not None and chosen not in titles:
         st.session_state.event = None
@@ -381,7 +401,6 @@ with detail_col:
         st.html(evidence.details_html(event))
 
 st.subheader("Events per period")
-counts_fig = figures.counts(shown)
 st.plotly_chart(counts_fig, key="counts_chart", config=exports.plot_config("counts"))
 
 st.subheader("Table")
@@ -403,7 +422,6 @@ table = pd.DataFrame(
 st.dataframe(table, hide_index=True, key="events_table", width="stretch")
 
 st.subheader("Export")
-charts = {"timeline": timeline_fig, "map": map_fig, "counts": counts_fig}
 chart_name = st.selectbox("Chart", list(charts), key="export_chart", format_func=str.capitalize)
 cols = st.columns(7)
 chromium = exports.find_chromium()

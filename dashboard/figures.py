@@ -54,47 +54,53 @@ def _names(codes: object) -> str:
     return ", ".join(country_label(c) for c in codes)
 
 
-def _iso(ts: pd.Series) -> list[str]:
-    # ISO text, not Timestamps: Plotly reads it for any year (1200, 3000) without nanosecond limits
-    return [t.isoformat() if not pd.isna(t) else None for t in ts]
+def _iso(ts: pd.Series, unit: str = "s") -> np.ndarray:
+    """ISO text (numpy's vectorised formatting), not Timestamps: Plotly reads it for any year (1200, 3000)."""
+    text = np.datetime_as_string(ts.to_numpy(dtype="datetime64[s]"), unit=unit).astype(object)
+    text[ts.isna().to_numpy()] = None
+    return text
 
 
-def _date_span(start: pd.Timestamp, end: pd.Timestamp, precision: object) -> str:
-    if pd.isna(start):
-        return "no date"
-    fmt = {"year": "%Y", "decade": "%Y", "month": "%Y-%m", "quarter": "%Y-%m"}.get(str(precision), "%Y-%m-%d")
-    a = start.strftime(fmt)
-    b = end.strftime(fmt) if not pd.isna(end) else a
-    return a if a == b else f"{a} to {b}"
+def _date_spans(events: pd.DataFrame) -> list[str]:
+    """Each event's dates as text, as precise as they are known: "2023", "2023-07", "2023-08-21 to 2023-08-31"."""
+    keep = {"year": 4, "decade": 4, "month": 7, "quarter": 7}
+    width = events["date_precision"].astype("object").map(keep).fillna(10).astype(int).tolist()
+    a = _iso(events["start"], "D").tolist()
+    b = _iso(events["end"].fillna(events["start"]), "D").tolist()
+    out = []
+    for x, y, w in zip(a, b, width, strict=True):
+        if not isinstance(x, str):
+            out.append("no date")
+            continue
+        x, y = x[:w], (y[:w] if isinstance(y, str) else x[:w])
+        out.append(x if x == y else f"{x} to {y}")
+    return out
+
+
+def esc_series(values: pd.Series) -> pd.Series:
+    """`esc` for a whole column at once (vectorised; same result as html.escape on each value)."""
+    out = values.astype("object").where(values.notna(), "").astype("str")
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;")):
+        out = out.str.replace(char, entity, regex=False)
+    return out
 
 
 def hover_texts(events: pd.DataFrame) -> list[str]:
     """The hover label of each event: title, the date as the source said it, countries and source."""
-    out = []
-    for title, start, end, prec, date_text, countries, source, modality in zip(
-        events["title"],
-        events["start"],
-        events["end"],
-        events["date_precision"],
-        events["date_text"],
-        events["countries"],
-        events["source"],
-        events["modality"],
-        strict=True,
-    ):
-        lines = [f"<b>{esc(title)}</b>"]
-        said = esc(date_text)
-        span = _date_span(start, end, prec)
-        lines.append(f"{said} ({span})" if said else span)
-        if str(modality) != "occurred":
-            lines.append(f"<i>{esc(modality)}</i>")
-        names = _names(countries)
-        if names:
-            lines.append(esc(names))
-        if source:
-            lines.append(f"Source: {esc(source)}")
-        out.append("<br>".join(lines))
-    return out
+    idx = events.index
+    said = esc_series(events["date_text"])
+    spans = pd.Series(_date_spans(events), index=idx, dtype="str")
+    text = (
+        "<b>" + esc_series(events["title"]) + "</b><br>" + said.where(said == "", said + " (" + spans + ")")
+    )
+    text = text.where(said != "", text + spans)
+    modality = esc_series(events["modality"])
+    text = text.where(modality == "occurred", text + "<br><i>" + modality + "</i>")
+    names = esc_series(events["countries"].map(_names, na_action=None))
+    text = text.where(names == "", text + "<br>" + names)
+    source = esc_series(events["source"])
+    text = text.where(source == "", text + "<br>Source: " + source)
+    return text.tolist()
 
 
 def _empty(message: str, height: int = 260) -> go.Figure:
@@ -111,8 +117,7 @@ def _lanes(events: pd.DataFrame, lanes: str) -> pd.DataFrame:
     if lanes not in LANES:
         raise ValueError(f"lanes must be one of {', '.join(LANES)}, not {lanes!r}")
     if lanes == "type":
-        out = events.assign(lane=[type_label(t) for t in events["event_type"].astype("object")])
-        return out
+        return events.assign(lane=events["event_type"].astype("object").map(type_label))
     codes = events["countries"].map(
         lambda v: list(v) if isinstance(v, (list, tuple, np.ndarray)) and len(v) else [None]
     )
@@ -140,52 +145,84 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
     dated = events[events["start"].notna()]
     if dated.empty:
         return _empty("No dated events to show")
-    rows = _lanes(dated, lanes)
-    rows = rows.assign(_kind=_kinds(rows), _hover=hover_texts(rows))
+    # only what drawing needs, computed once per event before lanes repeat it
+    slim = pd.DataFrame(
+        {
+            "event_id": dated["event_id"].to_numpy(dtype=object),
+            "event_type": dated["event_type"].astype("object").to_numpy(),
+            "countries": dated["countries"].to_numpy(dtype=object),
+            "start": dated["start"].to_numpy(),
+            "end": dated["end"].fillna(dated["start"]).to_numpy(),
+            "date_precision": dated["date_precision"].astype("object").to_numpy(),
+            "_hollow": dated["modality"].astype("object").isin(HOLLOW).to_numpy(),
+            "_hover": hover_texts(dated),
+        }
+    )
+    slim["_kind"] = _kinds(slim).to_numpy()
+    # where each mark goes, for all events at once: a one-day event sits in the middle of its day;
+    # a bar starts at the start and is as long as the event, in milliseconds (as px.timeline does)
+    is_point = slim["_kind"].to_numpy() == "point"
+    at_noon = slim["start"].dt.normalize() + pd.Timedelta(hours=12)
+    exact = slim["date_precision"].to_numpy() == "time"
+    slim["_x"] = _iso(slim["start"].where(~is_point | exact, at_noon))
+    slim["_length"] = (slim["end"] - slim["start"]).dt.total_seconds().fillna(0).to_numpy() * 1000 + 1000
+    rows = _lanes(slim.drop(columns=["start", "end", "date_precision"]), lanes)
     lane_order = sorted(rows["lane"].unique(), key=lambda s: (s == NO_COUNTRY, s.casefold()))
-    fig = go.Figure()
-    types = [t for t in EVENT_TYPE_NAMES if t in set(rows["event_type"].astype("object"))]
-    for etype in types:
+    groups = dict(list(rows.groupby(["event_type", "_hollow", "_kind"], sort=False)))
+    traces = []
+    for etype in EVENT_TYPE_NAMES:
         colour = TYPE_COLOURS.get(etype, "#777777")
-        of_type = rows[rows["event_type"].astype("object") == etype]
         shown_in_legend = False
         # solid before hollow and markers first, so the legend shows each type's plain mark
         for hollow in (False, True):
             for kind in ("point", "range", "period"):
-                sel = of_type[
-                    (of_type["_kind"] == kind) & (of_type["modality"].astype("object").isin(HOLLOW) == hollow)
-                ]
-                if sel.empty:
+                sel = groups.get((etype, hollow, kind))
+                if sel is None:
                     continue
                 trace = _trace(sel, kind=kind, hollow=hollow, colour=colour, name=type_label(etype))
-                trace.update(legendgroup=etype, showlegend=not shown_in_legend)
+                trace.update(legendgroup=etype, showlegend=not shown_in_legend)  # a dict
                 shown_in_legend = True
-                fig.add_trace(trace)
+                traces.append(trace)
     n_lanes = len(lane_order)
-    fig.update_layout(
-        title=esc(title) if title else None,
+    focus = focus_range(dated)
+    layout = dict(
+        template=_template(),
+        title=dict(text=esc(title)) if title else None,
         barmode="overlay",
         height=min(140 + 34 * n_lanes, 1600),
         margin=dict(l=10, r=10, t=40 if title else 20, b=30),
-        legend=dict(title_text="Event type", orientation="h", yanchor="bottom", y=1.0, x=0),
+        legend=dict(title=dict(text="Event type"), orientation="h", yanchor="bottom", y=1.0, x=0),
         hovermode="closest",
         clickmode="event+select",
         dragmode="zoom",
-        template="plotly_white",
         showlegend=True,  # even for one type: the legend names the colour
+        xaxis=dict(
+            type="date", showgrid=True, rangeselector=_RANGE_BUTTONS, range=list(focus) if focus else None
+        ),
+        yaxis=dict(
+            type="category", categoryorder="array", categoryarray=lane_order, autorange="reversed", title=None
+        ),
     )
-    fig.update_xaxes(type="date", showgrid=True, rangeselector=_RANGE_BUTTONS)
-    focus = focus_range(dated)
-    if focus is not None:
-        fig.update_xaxes(range=list(focus))
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=lane_order,
-        autorange="reversed",
-        title_text=None,
-    )
-    return fig
+    return _fast_figure(traces, layout)
+
+
+def _template() -> dict:
+    import plotly.io as pio
+
+    return pio.templates["plotly_white"].to_plotly_json()
+
+
+def _fast_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain trace and layout dicts without Plotly's per-property checks.
+
+    Checking thousands of points costs several times the drawing itself; the dicts are built here
+    from fixed names, and the tests check every figure against a fully validated copy.
+    """
+    layout = {k: v for k, v in layout.items() if v is not None}
+    for axis in ("xaxis", "yaxis"):
+        if axis in layout:
+            layout[axis] = {k: v for k, v in layout[axis].items() if v is not None}
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 _RANGE_BUTTONS = dict(
@@ -223,22 +260,19 @@ def focus_range(events: pd.DataFrame, *, outliers: float = 0.1) -> tuple[str, st
     return (lo - pad).isoformat(), (hi + pad).isoformat()
 
 
-def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str) -> go.BaseTraceType:
-    ids = sel["event_id"].astype("object").to_numpy().reshape(-1, 1)
+def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str) -> dict:
+    # numpy arrays, not lists: Plotly serialises arrays in one step and lists item by item
     common = dict(
-        y=sel["lane"].tolist(),
-        customdata=ids,
-        hovertext=sel["_hover"].tolist(),
+        y=sel["lane"].to_numpy(dtype=object),
+        customdata=sel["event_id"].to_numpy(dtype=object).reshape(-1, 1),
+        hovertext=sel["_hover"].to_numpy(dtype=object),
         hovertemplate="%{hovertext}<extra></extra>",
         name=name,
     )
     if kind == "point":
-        # a one-day event sits in the middle of its day
-        mid = sel["start"].dt.normalize() + pd.Timedelta(hours=12)
-        x = _iso(sel["start"].where(sel["date_precision"].astype("object") == "time", mid))
-        cls = go.Scattergl if len(sel) > WEBGL_ABOVE else go.Scatter
-        return cls(
-            x=x,
+        return dict(
+            type="scattergl" if len(sel) > WEBGL_ABOVE else "scatter",
+            x=sel["_x"].to_numpy(dtype=object),
             mode="markers",
             marker=dict(
                 size=12,
@@ -248,12 +282,11 @@ def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str
             ),
             **common,
         )
-    # bars on a date axis: base is the start, x the length in milliseconds (as px.timeline does)
-    length_ms = ((sel["end"] - sel["start"]).dt.total_seconds().fillna(0) * 1000 + 1000).tolist()
     faint = kind == "period"
-    return go.Bar(
-        base=_iso(sel["start"]),
-        x=length_ms,
+    return dict(
+        type="bar",
+        base=sel["_x"].to_numpy(dtype=object),
+        x=sel["_length"].to_numpy(dtype=float),
         orientation="h",
         width=0.7 if faint else 0.45,
         marker=dict(
@@ -271,15 +304,16 @@ def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str
 def places(events: pd.DataFrame) -> pd.DataFrame:
     """One row per place with coordinates: its events, their count and the most frequent type.
 
-    Columns: key, location, latitude, longitude, count, event_ids (list), event_type, breakdown.
+    Columns: key, location, latitude, longitude, count, event_type, breakdown. `events_at` gives the
+    events of one place (the key a map click carries).
     """
     placed = events[events["latitude"].notna() & events["longitude"].notna()]
-    cols = ["key", "location", "latitude", "longitude", "count", "event_ids", "event_type", "breakdown"]
+    cols = ["key", "location", "latitude", "longitude", "count", "event_type", "breakdown"]
     if placed.empty:
         return pd.DataFrame(columns=cols)
     lat = placed["latitude"].round(4)
     lon = placed["longitude"].round(4)
-    key = lat.map("{:.4f}".format) + "," + lon.map("{:.4f}".format)
+    key = place_keys(placed)
     frame = pd.DataFrame(
         {
             "key": key.to_numpy(),
@@ -290,25 +324,49 @@ def places(events: pd.DataFrame) -> pd.DataFrame:
             "event_type": placed["event_type"].astype("object").to_numpy(),
         }
     )
-    rows = []
-    for k, g in frame.groupby("key", sort=True):
-        type_counts = g["event_type"].value_counts()
-        # ties go to the taxonomy's order, so colours do not depend on row order
-        top = max(type_counts.index, key=lambda t: (type_counts[t], -EVENT_TYPE_NAMES.index(t)))
-        names = [n for n in g["location"].value_counts().index if n]
-        rows.append(
-            {
-                "key": k,
-                "location": names[0] if names else k,
-                "latitude": g["latitude"].iloc[0],
-                "longitude": g["longitude"].iloc[0],
-                "count": len(g),
-                "event_ids": g["event_id"].tolist(),
-                "event_type": top,
-                "breakdown": ", ".join(f"{n} {type_label(t)}" for t, n in type_counts.items()),
-            }
-        )
-    return pd.DataFrame(rows, columns=cols).sort_values("count", ascending=False, kind="stable")
+    groups = frame.groupby("key", sort=True)
+    table = groups.agg(
+        latitude=("latitude", "first"),
+        longitude=("longitude", "first"),
+        count=("event_id", "size"),
+    )
+    named = frame[frame["location"] != ""]
+    # the name most events use for the place (ties: the first in alphabetical order)
+    names = (
+        named.groupby(["key", "location"])
+        .size()
+        .reset_index(name="n")
+        .sort_values(["key", "n", "location"], ascending=[True, False, True], kind="stable")
+        .drop_duplicates("key")
+        .set_index("key")["location"]
+    )
+    table["location"] = names.reindex(table.index).fillna(pd.Series(table.index, index=table.index))
+    per_type = frame.groupby(["key", "event_type"]).size().unstack(fill_value=0)
+    per_type = per_type[[t for t in EVENT_TYPE_NAMES if t in per_type.columns]].reindex(table.index)
+    # idxmax takes the first of equal counts, and the columns are in the taxonomy's order
+    table["event_type"] = per_type.idxmax(axis=1)
+    labels = [type_label(t) for t in per_type.columns]
+    counts = per_type.to_numpy()
+    order = np.argsort(-counts, axis=1, kind="stable")
+    table["breakdown"] = [
+        ", ".join(f"{row[j]} {labels[j]}" for j in idx if row[j])
+        for row, idx in zip(counts, order, strict=True)
+    ]
+    table = table.reset_index()
+    return table[cols].sort_values("count", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def place_keys(events: pd.DataFrame) -> pd.Series:
+    """The place of each event as "lat,lon" to four decimals (about 10 m): what a map marker stands for."""
+    lat = events["latitude"].round(4).map("{:.4f}".format)
+    lon = events["longitude"].round(4).map("{:.4f}".format)
+    return lat + "," + lon
+
+
+def events_at(events: pd.DataFrame, key: str) -> list[str]:
+    """The ids of the events at a place key, in table order."""
+    placed = events[events["latitude"].notna() & events["longitude"].notna()]
+    return placed.loc[place_keys(placed) == key, "event_id"].astype("object").tolist()
 
 
 def unplaced_count(events: pd.DataFrame) -> int:
@@ -319,8 +377,8 @@ def unplaced_count(events: pd.DataFrame) -> int:
 def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """One marker per place, sized by its number of events and coloured by its most frequent type."""
     table = places(events)
-    fig = go.Figure()
     max_count = int(table["count"].max()) if len(table) else 1
+    traces = []
     for etype in EVENT_TYPE_NAMES:
         sel = table[table["event_type"] == etype]
         if sel.empty:
@@ -329,20 +387,21 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
             f"<b>{esc(loc)}</b><br>{n} event{'s' if n != 1 else ''}: {esc(bd)}"
             for loc, n, bd in zip(sel["location"], sel["count"], sel["breakdown"], strict=True)
         ]
-        fig.add_trace(
-            go.Scattergeo(
-                lat=sel["latitude"].tolist(),
-                lon=sel["longitude"].tolist(),
+        traces.append(
+            dict(
+                type="scattergeo",
+                lat=sel["latitude"].to_numpy(dtype=float),
+                lon=sel["longitude"].to_numpy(dtype=float),
                 mode="markers",
                 name=type_label(etype),
                 marker=dict(
-                    size=(10 + 26 * np.sqrt(sel["count"].to_numpy() / max_count)).tolist(),
+                    size=10 + 26 * np.sqrt(sel["count"].to_numpy(dtype=float) / max_count),
                     color=TYPE_COLOURS.get(etype, "#777777"),
                     opacity=0.85,
                     line=dict(width=1, color="white"),
                 ),
-                customdata=sel["key"].to_numpy().reshape(-1, 1),
-                hovertext=hover,
+                customdata=sel["key"].to_numpy(dtype=object).reshape(-1, 1),
+                hovertext=np.array(hover, dtype=object),
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
@@ -350,8 +409,8 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     lat_span = float(table["latitude"].max() - table["latitude"].min()) if len(table) else 180.0
     # fitting the bounds of one place (or a few close ones) would zoom in until no coast is left
     fit = len(table) >= 2 and (lon_span >= 20 or lat_span >= 15)
-    fig.update_geos(
-        projection_type="natural earth",
+    geo = dict(
+        projection=dict(type="natural earth"),
         showland=True,
         landcolor="#E8E4D8",
         showocean=True,
@@ -364,33 +423,32 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
         fitbounds="locations" if fit else False,
     )
     if len(table) and not fit:
-        fig.update_geos(
-            center=dict(lat=float(table["latitude"].mean()), lon=float(table["longitude"].mean())),
-            projection_scale=4,  # about a quarter of the world across: the region and its neighbours
-        )
+        geo["center"] = dict(lat=float(table["latitude"].mean()), lon=float(table["longitude"].mean()))
+        geo["projection"]["scale"] = 4  # about a quarter of the world across: the region and its neighbours
     unplaced = unplaced_count(events)
-    if unplaced:
-        fig.add_annotation(
-            text=f"{unplaced:,} event{'s' if unplaced != 1 else ''} without a place (not on the map)",
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-0.02,
-            xanchor="left",
-            yanchor="top",
-            font=dict(size=12, color="#555555"),
-        )
-    fig.update_layout(
-        title=esc(title) if title else None,
+    note = dict(
+        text=f"{unplaced:,} event{'s' if unplaced != 1 else ''} without a place (not on the map)",
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.02,
+        xanchor="left",
+        yanchor="top",
+        font=dict(size=12, color="#555555"),
+    )
+    layout = dict(
+        template=_template(),
+        title=dict(text=esc(title)) if title else None,
         height=460,
         margin=dict(l=0, r=0, t=40 if title else 10, b=30),
-        legend=dict(title_text="Most frequent type", orientation="h", yanchor="bottom", y=1.0, x=0),
+        legend=dict(title=dict(text="Most frequent type"), orientation="h", yanchor="bottom", y=1.0, x=0),
         clickmode="event+select",
-        template="plotly_white",
         showlegend=True,  # even for one type: the legend names the colour
+        geo=geo,
+        annotations=[note] if unplaced else None,
     )
-    return fig
+    return _fast_figure(traces, layout)
 
 
 # --------------------------------------------------------------------------------------- counts
@@ -410,12 +468,13 @@ def buckets(starts: pd.Series, freq: str) -> pd.Series:
     """The first day of the week (Monday), month or year each date falls in, as ISO text."""
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    if freq == "year":
-        return starts.dt.year.map(lambda y: f"{int(y):04d}-01-01")
-    if freq == "month":
-        return starts.dt.year.map("{:04d}".format) + "-" + starts.dt.month.map("{:02d}".format) + "-01"
-    monday = starts.dt.normalize() - pd.to_timedelta(starts.dt.day_of_week, unit="D")
-    return pd.Series(_iso(monday), index=starts.index).str.slice(0, 10)
+    days = starts.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
+    if freq == "week":
+        # numpy counts days from Thursday 1970-01-01; shift so weeks start on Monday
+        first = days - ((days.astype("int64") + 3) % 7).astype("timedelta64[D]")
+    else:
+        first = days.astype("datetime64[M]" if freq == "month" else "datetime64[Y]").astype("datetime64[D]")
+    return pd.Series(np.datetime_as_string(first, unit="D"), index=starts.index, dtype=object)
 
 
 def counts(events: pd.DataFrame, *, freq: str | None = None, title: str | None = None) -> go.Figure:
@@ -441,45 +500,44 @@ def counts(events: pd.DataFrame, *, freq: str | None = None, title: str | None =
     )
     grid = table.groupby(["bucket", "event_type"]).size().unstack(fill_value=0).sort_index()
     width = {"week": 6, "month": 27, "year": 330}[freq] * _DAY_MS
-    fig = go.Figure()
-    for etype in EVENT_TYPE_NAMES:
-        if etype not in grid:
-            continue
-        fig.add_trace(
-            go.Bar(
-                x=grid.index.tolist(),
-                y=grid[etype].tolist(),
-                name=type_label(etype),
-                marker_color=TYPE_COLOURS.get(etype, "#777777"),
-                width=width,
-                offset=0,
-                hovertemplate=f"{esc(type_label(etype))}: %{{y}}<extra>%{{x}}</extra>",
-            )
+    x = grid.index.to_numpy(dtype=object)
+    traces = [
+        dict(
+            type="bar",
+            x=x,
+            y=grid[etype].to_numpy(),
+            name=type_label(etype),
+            marker=dict(color=TYPE_COLOURS.get(etype, "#777777")),
+            width=width,
+            offset=0,
+            hovertemplate=f"{esc(type_label(etype))}: %{{y}}<extra>%{{x}}</extra>",
         )
-    fig.update_layout(
-        title=esc(title) if title else None,
+        for etype in EVENT_TYPE_NAMES
+        if etype in grid
+    ]
+    step = pd.Timedelta(days={"week": 7, "month": 31, "year": 366}[freq])
+    if focus:
+        # the same first view as the timeline, widened to whole periods
+        x_range = [buckets(pd.Series([lo]), freq).iloc[0], (hi + step).isoformat()]
+    else:
+        # a period either side, so a lone bar does not fill the chart
+        first, last = pd.Timestamp(grid.index[0]), pd.Timestamp(grid.index[-1])
+        x_range = [(first - step).isoformat(), (last + 2 * step).isoformat()]
+    layout = dict(
+        template=_template(),
+        title=dict(text=esc(title)) if title else None,
         barmode="stack",
         height=320,
         margin=dict(l=10, r=10, t=40 if title else 20, b=30),
         legend=dict(
-            title_text="Event type", orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"
+            title=dict(text="Event type"), orientation="h", yanchor="bottom", y=1.0, x=0, traceorder="normal"
         ),
-        yaxis_title=f"events per {freq}",
-        template="plotly_white",
         showlegend=True,  # even for one type: the legend names the colour
+        xaxis=dict(type="date", range=x_range),
+        # whole events, not 0.2 of one
+        yaxis=dict(title=dict(text=f"events per {freq}"), dtick=1 if grid.sum(axis=1).max() <= 10 else None),
     )
-    fig.update_xaxes(type="date")
-    if grid.sum(axis=1).max() <= 10:
-        fig.update_yaxes(dtick=1)  # whole events, not 0.2 of one
-    step = pd.Timedelta(days={"week": 7, "month": 31, "year": 366}[freq])
-    if focus:
-        # the same first view as the timeline, widened to whole periods
-        fig.update_xaxes(range=[buckets(pd.Series([lo]), freq).iloc[0], (hi + step).isoformat()])
-    else:
-        # a period either side, so a lone bar does not fill the chart
-        first, last = pd.Timestamp(grid.index[0]), pd.Timestamp(grid.index[-1])
-        fig.update_xaxes(range=[(first - step).isoformat(), (last + 2 * step).isoformat()])
-    return fig
+    return _fast_figure(traces, layout)
 
 
 def event_ids(points: Iterable[dict]) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,7 @@ class Filters:
         return self == Filters()
 
 
+@cache
 def country_label(code: str) -> str:
     """A country's name for the UI; the code itself when the name is unknown."""
     try:

@@ -39,7 +39,9 @@ __all__ = ["EventQuery", "Filters", "View", "compact", "time_bin", "LOD_THRESHOL
 # dashboard/scale_lod.py for the measurement behind the number.
 LOD_THRESHOLD = 5_000
 BIN_UNITS = ("day", "week", "month", "quarter", "year")
-MAX_BINS = 800  # a heat strip or bar chart stays readable (and small) below this many columns
+MAX_BINS = 800
+FULL_UP_TO = 2_000_000  # "auto" keeps the long texts in memory up to this many events
+MASK_BITS = 62  # countries per BIGINT mask (the sign bit stays clear)  # a heat strip or bar chart stays readable (and small) below this many columns
 # Columns kept in memory when a store is materialised: all but the long texts, which stay on disk
 # and are read only to search them or to show individual events.
 LEAN = (
@@ -140,19 +142,24 @@ def time_bin(lo: pd.Timestamp, hi: pd.Timestamp, *, max_bins: int = MAX_BINS) ->
 class EventQuery:
     """DuckDB over one events table: a store folder (Parquet), a DataFrame or an Arrow table.
 
-    A store is copied once into DuckDB's compressed in-memory storage (`materialize="full"`, the
-    default: about 400 bytes an event, 1 s per million events to load), after which no filter
-    change reads Parquet. `"lean"` copies only the columns filters and counts need (dates, type,
-    modality, source, countries, place; the long texts stay on disk, read to search them or to show
-    individual events); `"none"` queries the Parquet files where they lie, for stores larger than
-    memory (slower per filter change). A DataFrame or Arrow table is read in place, not copied.
+    The table is copied once into DuckDB's compressed in-memory storage with two helpers a
+    filter change then needs instead of scanning text or lists: country bit masks (`cm0`, `cm1`,
+    ...: one bit per country, so "any of these countries" is an integer AND) and a place number
+    (`place_id`, into a small table of distinct coordinates). `materialize` says what is copied:
+
+    - `"full"`: every column (about 400 bytes an event in memory);
+    - `"lean"`: all but the long texts (about 160 bytes an event); a text search and the fetch of
+      individual events read the Parquet files;
+    - `"auto"` (the default): full up to 2M events, lean above;
+    - `"none"`: nothing is copied; every filter change reads the Parquet files where they lie
+      (for stores larger than memory; slower).
     """
 
     def __init__(
         self,
         source: str | os.PathLike | pd.DataFrame | pa.Table,
         *,
-        materialize: bool | str = "full",
+        materialize: bool | str = "auto",
         threads: int | None = None,
         memory_limit: str | None = None,
     ) -> None:
@@ -178,27 +185,19 @@ class EventQuery:
             table = source if isinstance(source, pa.Table) else _to_arrow(source)
             self._arrow = table  # DuckDB reads it in place; keep it alive
             self.con.register("full_events", table)
-        self.has_year = self.path is not None
         mode = {True: "full", False: "none"}.get(materialize, materialize)
-        if mode not in ("full", "lean", "none"):
-            raise QueryError(f"materialize={materialize!r}: use 'full', 'lean' or 'none'")
+        if mode not in ("auto", "full", "lean", "none"):
+            raise QueryError(f"materialize={materialize!r}: use 'auto', 'full', 'lean' or 'none'")
+        if mode == "auto":
+            n = self.con.execute("SELECT count(*) FROM full_events").fetchall()[0][0]
+            mode = "full" if n <= FULL_UP_TO or self.path is None else "lean"
+        self.mode = mode
         self.full = self.lean = "full_events"
-        if mode != "none" and self.path is not None:
-            # compressed in-memory storage: about a quarter of the uncompressed size
-            self.con.execute("ATTACH ':memory:' AS mem (COMPRESS)")
-            cols = "*" if mode == "full" else ", ".join(f'"{c}"' for c in LEAN) + ", year"
-            # sorted by start: DuckDB's per-block min/max then skip most blocks on a date filter
-            self.con.execute(f"CREATE TABLE mem.events AS SELECT {cols} FROM full_events ORDER BY start")
+        self.codes: dict[str, int] = {}
+        if mode != "none":
+            self._materialize(full=mode == "full")
             self.lean = "mem.events"
-            if mode == "full":
-                self.full = "mem.events"
-            # country -> row, sorted by country: a country filter becomes a quick semi-join instead
-            # of a list search in every row (10-30x faster at a million events)
-            self.con.execute(
-                "CREATE TABLE mem.event_countries AS SELECT rowid AS rid, unnest(countries) AS country "
-                "FROM mem.events ORDER BY country"
-            )
-        self.materialized = mode != "none" and self.path is not None
+            self.full = "mem.events" if mode == "full" else "full_events"
         total, lo, hi, longest = self.con.execute(
             f'SELECT count(*), min(start), max("end"), max("end" - start) FROM {self.lean}'
         ).fetchall()[0]
@@ -211,6 +210,37 @@ class EventQuery:
         self.longest = pd.Timedelta(longest) if longest is not None else pd.Timedelta(0)
         self._cache: dict = {}
 
+    def _materialize(self, *, full: bool) -> None:
+        con = self.con
+        # compressed in-memory storage: about a quarter of the uncompressed size
+        con.execute("ATTACH ':memory:' AS mem (COMPRESS)")
+        con.execute(
+            "CREATE TABLE mem.codes AS SELECT country, "
+            "(row_number() OVER (ORDER BY count(*) DESC, country) - 1)::INTEGER AS idx "
+            "FROM (SELECT unnest(countries) AS country FROM full_events) WHERE country IS NOT NULL GROUP BY country"
+        )
+        self.codes = dict(con.execute("SELECT country, idx FROM mem.codes").fetchall())
+        con.execute(
+            "CREATE TABLE mem.places AS SELECT "
+            "(row_number() OVER (ORDER BY latitude, longitude) - 1)::INTEGER AS place_id, latitude, longitude, "
+            "mode(location) AS location FROM full_events WHERE latitude IS NOT NULL AND longitude IS NOT NULL "
+            "GROUP BY latitude, longitude"
+        )
+        # a bit per country, 62 to a BIGINT: the most frequent countries share the first mask
+        lookup = "MAP {" + ", ".join(f"{_literal(c)}: {i}" for c, i in self.codes.items()) + "}"
+        masks = [
+            f"coalesce(list_sum(list_transform(list_distinct(e.countries), lambda c: "
+            f"CASE WHEN {lookup}[c] // {MASK_BITS} = {k} THEN (1::BIGINT << ({lookup}[c] % {MASK_BITS})) "
+            f"ELSE 0::BIGINT END)), 0)::BIGINT AS cm{k}"
+            for k in range(max(1, -(-len(self.codes) // MASK_BITS)))
+        ]
+        cols = "e.*" if full else ", ".join(f'e."{c}"' for c in LEAN)
+        # sorted by start: DuckDB's per-block min/max then skip most blocks on a date filter
+        con.execute(
+            f"CREATE TABLE mem.events AS SELECT {cols}, p.place_id, {', '.join(masks)} FROM full_events e "
+            "LEFT JOIN mem.places p ON p.latitude = e.latitude AND p.longitude = e.longitude ORDER BY e.start"
+        )
+
     def close(self) -> None:
         self.con.close()
 
@@ -218,17 +248,23 @@ class EventQuery:
     def where(self, f: Filters, *, text: bool = True, table: str | None = None) -> tuple[str, list]:
         """SQL condition and parameters for the filters on `table` (text search only when `text`)."""
         f = _as_filters(f)
+        table = table or self.lean
         parts: list[str] = []
         params: list = []
         if f.countries:
             codes = sorted({str(c).strip().upper() for c in f.countries})
-            if (table or self.lean) == "mem.events":  # row ids of the country index are this table's
+            if table == "mem.events":  # the bit masks: integer ANDs, no list in any row is read
+                bits: dict[int, int] = {}
+                for c in codes:
+                    if c in self.codes:
+                        i = self.codes[c]
+                        bits[i // MASK_BITS] = bits.get(i // MASK_BITS, 0) | (1 << (i % MASK_BITS))
                 parts.append(
-                    "rowid IN (SELECT rid FROM mem.event_countries WHERE country IN (SELECT unnest(?::VARCHAR[])))"
+                    "(" + (" OR ".join(f"(cm{k} & {v}) <> 0" for k, v in bits.items()) or "FALSE") + ")"
                 )
             else:
                 parts.append("list_has_any(countries, ?::VARCHAR[])")
-            params.append(codes)
+                params.append(codes)
         if f.types:
             parts.append("event_type IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(f.types))
@@ -242,16 +278,17 @@ class EventQuery:
             parts.append("source IN (SELECT unnest(?::VARCHAR[]))")
             params.append(list(f.sources))
         lo, hi = f.date_range()
+        folders = table == "full_events" and self.path is not None
         if hi is not None:
             parts.append("start <= ?")
             params.append(hi.to_pydatetime())
-            if self.has_year:  # prune later year folders
+            if folders:  # prune later year folders
                 parts.append("year <= ?")
                 params.append(hi.year)
         if lo is not None:
             parts.append('"end" >= ?')
             params.append(lo.to_pydatetime())
-            if self.has_year:  # no event lasts longer than the longest one seen
+            if folders:  # no event lasts longer than the longest one seen
                 parts.append("year >= ?")
                 params.append((lo - self.longest).year)
         for word in (f.text or "").split() if text else ():
@@ -263,30 +300,19 @@ class EventQuery:
         return (" AND ".join(parts) or "TRUE"), params
 
     def _source(self, f: Filters) -> str:
-        # the long texts may live only in the full table: a text search reads them there
+        # the long texts may live only in the Parquet files: a text search reads them there
         return self.full if (getattr(f, "text", "") or "").strip() else self.lean
-
-    def _sql(self, sql: str, params: list | None = None) -> pd.DataFrame:
-        return self.con.execute(sql, params or []).df()
-
-    def _matches(self, f: Filters, columns: tuple[str, ...]) -> str:
-        """A table of the matching events' `columns`: filtered once, then aggregated several ways."""
-        if _key(f) == _key(Filters()) and self.lean.startswith("mem."):
-            return self.lean
-        src = self._source(f)
-        w, p = self.where(f, table=src)
-        cols = ", ".join(f'"{c}"' for c in columns) + (", rowid AS rid" if src == "mem.events" else "")
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE matches AS SELECT {cols} FROM {src} WHERE {w}", p)
-        return "matches"
 
     # -- answers --------------------------------------------------------------------------------
     def count(self, f: Filters) -> int:
+        """How many events match (the bare cost of the filter)."""
         src = self._source(f)
         w, p = self.where(f, table=src)
         return int(self.con.execute(f"SELECT count(*) FROM {src} WHERE {w}", p).fetchall()[0][0])
 
     def by_type(self, f: Filters) -> pd.DataFrame:
-        return _by_type(self.con, self._matches(f, ("event_type",)))
+        """DataFrame[event_type, count], most frequent first."""
+        return self.view(f, threshold=-1).by_type
 
     def timeline(
         self, f: Filters, *, lane: str = "event_type", unit: str | None = None
@@ -295,37 +321,26 @@ class EventQuery:
 
         `lane` is "event_type" or "countries" (an event with two countries counts in both lanes).
         """
-        unit = unit or self._unit(f)
-        return unit, _timeline(self.con, self._matches(f, ("start", "event_type", "countries")), lane, unit)
+        v = self.view(f, threshold=-1, lane=lane, unit=unit)
+        return v.unit, v.timeline
 
     def places(self, f: Filters, *, grid: float | None = None) -> pd.DataFrame:
         """Events per place (or per `grid`-degree cell): location, latitude, longitude, count,
         the most common event type, and how many types and places it gathers."""
-        return _places(self.con, self._matches(f, ("event_type", "location", "latitude", "longitude")), grid)
+        return self.view(f, threshold=-1, grid=grid).places
 
     def options(self) -> dict[str, list[str]]:
         """The values the filter widgets offer: countries, types, modalities, sources (sorted)."""
         if "options" not in self._cache:
-            one = self.con.execute
+
+            def values(sql: str) -> list[str]:
+                return [r[0] for r in self.con.execute(sql).fetchall() if r[0]]
+
             self._cache["options"] = {
-                "countries": [
-                    r[0]
-                    for r in one(
-                        f"SELECT DISTINCT unnest(countries) AS c FROM {self.lean} ORDER BY c"
-                    ).fetchall()
-                    if r[0]
-                ],
-                "types": [
-                    r[0] for r in one(f"SELECT DISTINCT event_type FROM {self.lean} ORDER BY 1").fetchall()
-                ],
-                "modalities": [
-                    r[0] for r in one(f"SELECT DISTINCT modality FROM {self.lean} ORDER BY 1").fetchall()
-                ],
-                "sources": [
-                    r[0]
-                    for r in one(f"SELECT DISTINCT source FROM {self.lean} ORDER BY 1").fetchall()
-                    if r[0]
-                ],
+                "countries": values(f"SELECT DISTINCT unnest(countries) AS c FROM {self.lean} ORDER BY c"),
+                "types": values(f"SELECT DISTINCT event_type FROM {self.lean} ORDER BY 1"),
+                "modalities": values(f"SELECT DISTINCT modality FROM {self.lean} ORDER BY 1"),
+                "sources": values(f"SELECT DISTINCT source FROM {self.lean} ORDER BY 1"),
             }
         return self._cache["options"]
 
@@ -340,14 +355,10 @@ class EventQuery:
         *,
         limit: int | None = None,
         columns: tuple[str, ...] = COLUMNS,
-        _matched: bool = False,
     ) -> pd.DataFrame:
         """The matching events themselves, by start, with the contract's dtypes (lists as Python
         lists, as the normal figures expect); `compact(...)` them for a large fetch."""
-        if _matched and self.full == "mem.events" and self._source(f) == "mem.events":
-            w, p = "rowid IN (SELECT rid FROM matches)", []  # the rows `view` just found
-        else:
-            w, p = self.where(f, table=self.full)
+        w, p = self.where(f, table=self.full)
         cols = ", ".join(f'"{c}"' for c in columns)
         sql = f"SELECT {cols} FROM {self.full} WHERE {w} ORDER BY start NULLS LAST, event_id"
         if limit is not None:
@@ -363,11 +374,11 @@ class EventQuery:
         grid: float | None = None,
         unit: str | None = None,
     ) -> View:
-        """One round trip's worth of answers for the dashboard after a filter change.
-
-        The filters run once (into a temporary table of the matching events' lean columns), then
-        the counts come from that small table. Views are cached per filters (the table does not
-        change under an EventQuery), so going back to an earlier view costs nothing.
+        """One round trip's worth of answers for the dashboard after a filter change: two or
+        three aggregate queries over the in-memory table (or, for a text search in lean mode and
+        for `materialize="none"`, one pass over the Parquet files into a temporary table), and the
+        events themselves when at most `threshold` match. Views are cached per filters (the table
+        does not change under an EventQuery), so going back to an earlier view costs nothing.
         """
         key = (_key(f), threshold, lane, grid, unit)
         if key in self._cache:
@@ -375,23 +386,51 @@ class EventQuery:
         unit = unit or self._unit(f)
         if unit not in BIN_UNITS:
             raise QueryError(f"unknown time bin {unit!r}; use one of {', '.join(BIN_UNITS)}")
-        _lane_sql(lane)  # check it before doing any work
-        cols = ("start", "event_type", "location", "latitude", "longitude")
-        m = self._matches(f, cols + (("countries",) if lane != "event_type" else ()))
-        matched, undated, unplaced = self.con.execute(
-            "SELECT count(*), count(*) FILTER (start IS NULL), "
-            f"count(*) FILTER (latitude IS NULL OR longitude IS NULL) FROM {m}"
-        ).fetchall()[0]
+        lane_sql = _lane_sql(lane)
+        src = self._source(f)
+        w, p = self.where(f, table=src)
+        if src != "mem.events":  # one pass over the files, then the counts from what matched
+            cols = '"start", event_type, location, latitude, longitude' + (
+                ", countries" if lane != "event_type" else ""
+            )
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE matches AS SELECT {cols} FROM {src} WHERE {w}", p)
+            src, w, p = "matches", "TRUE", []
+        per_type = self.con.execute(
+            f"SELECT date_trunc('{unit}', start)::TIMESTAMP AS bin, event_type AS lane, count(*) AS count "
+            f"FROM {src} WHERE {w} GROUP BY ALL ORDER BY bin, lane",
+            p,
+        ).df()
+        dated = per_type[per_type["bin"].notna()].reset_index(drop=True)
+        by_type = (
+            per_type.groupby("lane", as_index=False)["count"]
+            .sum()
+            .rename(columns={"lane": "event_type"})
+            .sort_values(["count", "event_type"], ascending=[False, True], kind="stable")
+            .reset_index(drop=True)
+        )
+        matched = int(per_type["count"].sum())
+        if lane == "event_type":
+            timeline = dated
+        else:
+            timeline = self.con.execute(
+                f"SELECT bin, lane, count(*) AS count FROM (SELECT date_trunc('{unit}', start)::TIMESTAMP AS bin, "
+                f"{lane_sql} AS lane FROM {src} WHERE {w} AND start IS NOT NULL) GROUP BY ALL ORDER BY bin, lane",
+                p,
+            ).df()
+        if src == "mem.events":
+            places = _places_by_id(self.con, w, p, grid)
+        else:
+            places = _places(self.con, src, grid)
         v = View(
-            matched=int(matched),
+            matched=matched,
             total=self.total,
             unit=unit,
-            timeline=_timeline(self.con, m, lane, unit),
-            places=_places(self.con, m, grid),
-            by_type=_by_type(self.con, m),
-            undated=int(undated),
-            unplaced=int(unplaced),
-            events=self.events(f, _matched=m == "matches") if matched <= threshold else None,
+            timeline=timeline,
+            places=places,
+            by_type=by_type,
+            undated=int(per_type.loc[per_type["bin"].isna(), "count"].sum()),
+            unplaced=matched - int(places["count"].sum()),
+            events=self.events(f) if matched <= threshold else None,
         )
         if len(self._cache) > 64:
             self._cache.clear()
@@ -409,19 +448,37 @@ class EventQuery:
         return time_bin(lo, hi)
 
 
-def _by_type(con: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+def _places_by_id(
+    con: duckdb.DuckDBPyConnection, where: str, params: list, grid: float | None
+) -> pd.DataFrame:
+    """Events per place through the place numbers: two small integers grouped, then the names."""
+    if grid:
+        g = float(grid)
+        key = (
+            f"floor(p.latitude / {g}) * {g} + {g / 2} AS lat, floor(p.longitude / {g}) * {g} + {g / 2} AS lon"
+        )
+    else:
+        key = "p.latitude AS lat, p.longitude AS lon"
     return con.execute(
-        f"SELECT event_type, count(*) AS count FROM {table} GROUP BY ALL ORDER BY count DESC, event_type"
-    ).df()
-
-
-def _timeline(con: duckdb.DuckDBPyConnection, table: str, lane: str, unit: str) -> pd.DataFrame:
-    if unit not in BIN_UNITS:  # checked here too: it goes into the SQL text
-        raise QueryError(f"unknown time bin {unit!r}; use one of {', '.join(BIN_UNITS)}")
-    lane_sql = _lane_sql(lane)
-    return con.execute(
-        f"SELECT bin, lane, count(*) AS count FROM (SELECT date_trunc('{unit}', start)::TIMESTAMP AS bin, "
-        f"{lane_sql} AS lane FROM {table} WHERE start IS NOT NULL) GROUP BY ALL ORDER BY bin, lane"
+        f"""
+        WITH per_type AS (
+            SELECT place_id, event_type, count(*) AS n FROM mem.events
+            WHERE {where} AND place_id IS NOT NULL GROUP BY ALL
+        ), cells AS (
+            SELECT {key}, t.event_type, p.location, t.n
+            FROM per_type t JOIN mem.places p USING (place_id)
+        ), per_cell_type AS (
+            SELECT lat, lon, event_type, sum(n) AS n FROM cells GROUP BY ALL
+        ), names AS (
+            SELECT lat, lon, arg_max(location, n) AS location, count(DISTINCT location) AS places
+            FROM (SELECT lat, lon, location, sum(n) AS n FROM cells GROUP BY ALL) GROUP BY lat, lon
+        )
+        SELECT n.location, c.lat AS latitude, c.lon AS longitude, sum(c.n)::BIGINT AS count,
+               arg_max(c.event_type, c.n) AS event_type, count(*) AS types, any_value(n.places) AS places
+        FROM per_cell_type c JOIN names n USING (lat, lon)
+        GROUP BY c.lat, c.lon, n.location ORDER BY count DESC, location
+        """,
+        params,
     ).df()
 
 

@@ -13,8 +13,11 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from typing import NamedTuple
+
+import pandas as pd
 
 from dashboard.figures import LANES
 from dashboard.filters import Filters
@@ -116,3 +119,15 @@ def selected_event(params: Mapping[str, str | list[str]]) -> str | None:
 def as_lists(params: Mapping[str, str | list[str]]) -> dict[str, list[str]]:
     """Every value as a list, the shape `st.query_params.get_all` gives, to compare views."""
     return {k: [v] if isinstance(v, str) else list(v) for k, v in params.items()}
+
+
+def fingerprint(events: pd.DataFrame) -> str:
+    """A short digest of a whole events table, to key caches on the data without hashing it each run."""
+    scalar = [c for c in events.columns if events[c].dtype != object]
+    digest = hashlib.sha1(str(events.shape).encode())
+    if len(events):
+        digest.update(pd.util.hash_pandas_object(events[scalar], index=False).to_numpy().tobytes())
+        for c in ("countries", "actors"):
+            if c in events:
+                digest.update("\x1e".join(";".join(v) for v in events[c]).encode("utf-8", "replace"))
+    return digest.hexdigest()[:20]

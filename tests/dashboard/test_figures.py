@@ -1,3 +1,5 @@
+import json
+
 import pandas as pd
 import pytest
 
@@ -106,7 +108,8 @@ def test_focus_skips_a_lone_far_older_event():
 def test_places_group_events_by_coordinates(sample):
     table = F.places(sample).set_index("location")
     assert table.loc["Beijing", "count"] == 2
-    assert sorted(table.loc["Beijing", "event_ids"]) == ["a", "f"]
+    assert F.events_at(sample, table.loc["Beijing", "key"]) == ["a", "f"]
+    assert F.events_at(sample, "0.0000,0.0000") == []
     assert table.loc["Beijing", "event_type"] == "meeting"  # a tie goes to the taxonomy's order
     assert table.loc["Gulf of Oman", "count"] == 1
     assert F.unplaced_count(sample) == 2
@@ -141,6 +144,9 @@ def test_pick_freq(days, freq):
         ("2024-03-31", "month", "2024-03-01"),
         ("2024-12-31", "year", "2024-01-01"),
         ("1200-06-15", "year", "1200-01-01"),
+        ("1969-12-31", "week", "1969-12-29"),
+        ("1200-06-15", "week", "1200-06-12"),
+        ("2024-01-01", "week", "2024-01-01"),
     ],
 )
 def test_buckets(date, freq, bucket):
@@ -181,3 +187,27 @@ def test_a_lone_place_is_shown_with_its_region_not_zoomed_to_a_blob():
     )
     geo = F.event_map(events).layout.geo
     assert geo.fitbounds is False and geo.projection.scale == 4 and geo.center.lat == pytest.approx(50.45)
+
+
+@pytest.mark.parametrize("lanes", F.LANES)
+def test_fast_built_timeline_is_a_valid_plotly_figure(sample, lanes):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    fig = F.timeline(sample, lanes=lanes, title="<b>Events</b>")
+    checked = go.Figure(fig.to_plotly_json())  # full validation: raises on any unknown property or bad value
+    assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(fig, validate=False))
+    assert fig.layout.template.layout.plot_bgcolor == "white"
+    assert fig.layout.title.text == "&lt;b&gt;Events&lt;/b&gt;"
+
+
+@pytest.mark.parametrize(
+    "build", [F.event_map, lambda e: F.event_map(e.iloc[:1]), F.counts, lambda e: F.counts(e, freq="week")]
+)
+def test_fast_built_map_and_counts_are_valid_plotly_figures(sample, build):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    fig = build(sample)
+    checked = go.Figure(fig.to_plotly_json())
+    assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(fig, validate=False))

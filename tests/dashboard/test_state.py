@@ -54,3 +54,16 @@ def test_links_typed_by_hand():
     assert view.filters.countries == ("PRK", "RUS")
     assert view.filters.text == "drill"
     assert selected_event({"event": "abc"}) == "abc"
+
+
+def test_fingerprint_follows_the_content(sample):
+    from dashboard.state import fingerprint
+
+    same = sample.copy()
+    assert fingerprint(same) == fingerprint(sample)
+    retitled = sample.copy()
+    retitled.loc[0, "title"] = "Another title"
+    moved = sample.copy()
+    moved.at[1, "countries"] = ["CHN"]
+    prints = {fingerprint(sample), fingerprint(retitled), fingerprint(moved), fingerprint(sample.iloc[:3])}
+    assert len(prints) == 4
