@@ -1,6 +1,7 @@
 """command_dates(): JSON lines on stdout, clear messages on stderr, never a traceback."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +84,17 @@ def test_fifty_megabytes_of_text(tmp_path, capsys):
     status, rows, err = run(capsys, path, "2023-09-04")
     assert status == 0 and err == ""
     assert len(rows) == copies * 20 * 4
+
+
+FIXTURES = sorted((Path(__file__).parent.parent / "data" / "timex").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_fixture_articles(path, capsys):
+    status, rows, err = run(capsys, path)
+    expected = [
+        json.loads(line)
+        for line in path.with_suffix(".expected.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert status == 0 and "note" not in err
+    assert [{"text": r["text"], "value": r["value"]} for r in rows] == expected
