@@ -65,7 +65,9 @@ def _same_event(a: dict, b: dict, across: bool) -> bool:
         return False
     if not _same_place(a, b):
         return False
-    same_people = bool(set(a["actors"]) & set(b["actors"]))
+    # an article's extractor says which actors are people ("_people"); organisations such as the
+    # Houthis or NATO take part in many events of one story, so within an article they do not decide
+    same_people = bool(set(a.get("_people", a["actors"])) & set(b.get("_people", b["actors"])))
     same_countries = bool(set(a["countries"]) & set(b["countries"]))
     if across:
         return same_countries or same_people
@@ -120,6 +122,8 @@ def _combine(rows: list[dict]) -> dict:
             date_text.append(dt_)
         sources += [s for s in _sources_of(r) if s not in sources]
     out["countries"], out["actors"] = countries, actors
+    if any("_people" in r for r in rows):
+        out["_people"] = sorted({p for r in rows for p in r.get("_people", [])})
     out["evidence"] = " | ".join(evidence)
     out["date_text"] = "; ".join(date_text)
     out["sources"] = sources

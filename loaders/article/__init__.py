@@ -82,4 +82,6 @@ def load_text(raw: str, *, name: str = "article", published: dt.date | None = No
         r["source_published"] = published.isoformat() if published else None
         r["event_id"] = make_event_id(source, first, r["event_type"], r["start"], r["evidence"][:200])
     merged = merge_records(records)
+    for r in merged:
+        r.pop("_people", None)
     return validate(pd.DataFrame(merged), source=name)

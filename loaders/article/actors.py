@@ -28,7 +28,7 @@ class Actor:
     country: str | None
 
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?"
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von|da|di|du|le)[- ])?[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s+)?{_NAME_WORD}){{1,3}}"
 _TITLES = (
     r"President|Vice\s+President|Prime\s+Minister|Premier|Chancellor|King|Queen|Prince|Emperor|Pope|"

@@ -55,7 +55,8 @@ class Candidate:
     place_text: str = ""
     modality: str = "occurred"
     explicit_place: bool = False
-    anaphoric: bool = False
+    anaphoric: bool = False  # refers back: "the exercise", "He would meet"
+    definite: bool = False  # by a definite noun phrase: "the exercise", "the 11-day drills"
     complement_has_event: bool = False
     # event types this one is about ("proposes ... an exercise")
     objects: list[str] = field(default_factory=list)
@@ -68,6 +69,12 @@ _SINCE_SUPERLATIVE = re.compile(
     r"\b(?:\w+est|first|most|biggest|worst|best)\b[^.,;]{0,40}\b(?:in|for)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?$",
     re.I,
 )
+_CLOCK = re.compile(
+    r"(?:at\s+)?(?:around\s+|about\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|GMT|UTC|local\s+time|hours?)?(?:\s*\([^)]*\))?",
+    re.I,
+)
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|to|ending|ends?\s+on)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _IN_NAME = re.compile(r"[A-Z][\w/]*[\s-]$")
 _RANGE_GLUE = re.compile(r"^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$", re.I)
 
@@ -88,7 +95,13 @@ def _dates(text: str, published: dt.date | None) -> tuple[list[When], list[tuple
             continue  # "the largest drills in five years": a span looking back, not a date ahead
         if _IN_NAME.search(text, max(0, t.start - 40), t.start) and re.fullmatch(r"\d{4}\w?", t.text):
             continue  # a year that is part of a name: "exercise Baltic Guardian 2025", "Joint Sword-2024A"
+        if t.precision == "time" and _CLOCK.fullmatch(t.text):
+            continue  # "at 7:23 a.m.": the hour of an event whose day is told elsewhere
         w = _when(t)
+        since = _SINCE.search(text, max(0, t.start - 12), t.start)
+        if since and published is not None and w.first <= published:
+            # "since January 12": from then until the article was written
+            w = When(w.first, published, w.precision, text[since.start() : t.end], since.start(), t.end)
         prev = whens[-1] if whens else None
         if prev and _RANGE_GLUE.match(text[prev.end : w.start]) and prev.first <= w.first:
             whens[-1] = When(prev.first, w.last, prev.precision, text[prev.start : w.end], prev.start, w.end)
@@ -121,6 +134,29 @@ _BOUNDARY = re.compile(
     r"|\s(?:while|whereas|because|after|before|although)\s|,\s(?:according\s+to)\b"
 )
 _THAT = re.compile(r"\bthat\b")
+_SAYS = {
+    "said",
+    "says",
+    "warned",
+    "warns",
+    "announced",
+    "announces",
+    "stated",
+    "claimed",
+    "insisted",
+    "stressed",
+    "confirmed",
+    "reported",
+    "reports",
+    "declared",
+    "reiterated",
+    "denied",
+}
+_SAID_CLAUSE = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"(?:the|a|an|it|he|she|they|we|its|his|her|their|this|these|those|[A-Z][\w’'.-]+)\s+\w"
+)
 _RELATIVE = re.compile(r",\s(?:who|which|whose)\s[^,;—–]{1,120}(?:,|[—–])")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s")
 
@@ -131,6 +167,12 @@ def _boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]
     for m in _THAT.finditer(text, s, e):
         if any(t.type == "statement" and 0 <= m.start() - t.end <= 40 for t in triggers):
             cuts.append(m.start())
+    # "X said the missile was fired ...": what was said starts right after the verb
+    for t in triggers:
+        if t.type == "statement" and t.kind == "verb" and t.text.lower() in _SAYS:
+            m = _SAID_CLAUSE.match(text, t.end)
+            if m and m.end() < e:
+                cuts.append(t.end)
     # ", the officials said" / ", KCNA reported on July 29": the speaker's clause at the end
     for t in triggers:
         if t.type == "statement" and t.kind == "verb":
@@ -293,6 +335,20 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
             if g.type == t.type and (when is None or g.when is None or _overlap(g.when, when)):
                 target = g
                 break
+            if g.type == t.type and g.when is not None and when is not None and g.when.last < when.first:
+                if _UNTIL.search(text, max(s, when.start - 20), when.start):
+                    # "launched ... on Wednesday ... the drills that will run until May": one span
+                    g.when = When(
+                        g.when.first,
+                        when.last,
+                        g.when.precision,
+                        f"{g.when.text} ... {when.text}",
+                        g.when.start,
+                        when.end,
+                    )
+                    when = None
+                    target = g
+                    break
         if target is None:
             target = Candidate(t.type, [], [i])
             target.alone = bool(alone)
@@ -328,7 +384,7 @@ _PHRASE_OPEN = re.compile(
     r"(?:\b(?:of|in|for|during|after|before|with|by|to|on|from|amid|and|that|as)\s|[,;:(])", re.I
 )
 _PP_BEFORE = re.compile(
-    r"\b(?:of|for|during|after|before|since|amid|in|from)\s+(?:the|a|an|its|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:for|during|after|before|since|amid|from)\s+(?:the|a|an|its|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}$",
     re.I,
 )
 _NP_TAIL = re.compile(
@@ -460,7 +516,9 @@ def _fill(
         g.place, g.place_text, g.explicit_place = best[1].place, best[1].text, True
         if best[1].place.country and best[1].place.country not in g.countries:
             g.countries.append(best[1].place.country)
-    if not g.countries and not g.topic:
+    g.definite = t0.kind == "noun" and bool(_ANAPHOR.search(text[max(s, t0.start - 40) : t0.start]))
+    g.anaphoric = g.definite or bool(_PRONOUN_SUBJECT.match(text[body_start:e]))
+    if not g.countries and not g.topic and (g.when is not None or not g.anaphoric):
         # nothing in its own clause: the countries of the sentence ("the allies' exercise ..., the U.S. said")
         for cs, _ce, iso, _kind in geo.countries:
             if body_start <= cs < e and iso not in g.countries:
@@ -476,9 +534,6 @@ def _fill(
     if g.when is not None and published is not None and g.type not in ("statement", "proposal"):
         if g.when.first > published and g.modality == "occurred":
             g.modality = "planned"
-    g.anaphoric = bool(_ANAPHOR.search(text[max(s, t0.start - 40) : t0.start])) or bool(
-        _PRONOUN_SUBJECT.match(text[body_start:e])
-    )
 
 
 # --- context: undated mentions of an event told elsewhere -----------------------------------------
@@ -495,12 +550,15 @@ def _resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candi
     for c in cands:
         best = None
         for d in kept if c.when is not None else [x for x in cands if x.when is not None]:
-            if d is c or d.type != c.type or not _compatible(c.modality, d.modality):
+            if d is c or d.type != c.type:
+                continue
+            # "the exercise will rehearse ..." still points at the exercise that began; a pronoun does not
+            if not _compatible(c.modality, d.modality) and not (c.definite and c.when is None):
                 continue
             i, j = c.sentences[0], d.sentences[0]
             dist = abs(i - j)
             shared_people = bool(_people(c) & _people(d))
-            back = c.anaphoric and 0 < i - j <= 3
+            back = c.anaphoric and 0 < i - j <= 5
             if c.when is not None:
                 # a dated mention joins only an earlier event it points back to, on the same dates
                 if not (back and _overlap(c.when, d.when)):  # type: ignore[arg-type]
@@ -630,4 +688,5 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
         "evidence": evidence,
         "confidence": round(min(confidence, 0.95), 2),
         "_first_sentence": order[0],
+        "_people": sorted(_people(c)),
     }

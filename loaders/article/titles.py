@@ -130,11 +130,7 @@ def make_title(
         ).strip()
     else:
         title = f"{who} {_TYPE_LABEL.get(event_type, 'event')}".strip()
-    if (
-        where
-        and event_type in ("military_exercise", "armed_conflict", "protest", "weapons_test")
-        and where not in title
-    ):
+    if where and event_type in ("military_exercise", "armed_conflict", "protest") and where not in title:
         title += f" in {where}"
     if modality == "planned":
         title += " (planned)"

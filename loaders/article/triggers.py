@@ -30,6 +30,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     # meetings
     (r"(?:met|meets|meeting|meet)\s+with|met|meets", "meeting", "verb"),
     (r"meeting(?=\s+(?:with|between)\b)", "meeting", "verb"),
+    (r"meetings?", "meeting", "noun"),
     (r"summits?|summitry", "meeting", "noun"),
     (r"(?:held|hold|holds|holding)\s+talks|talks", "meeting", "noun"),
     (r"visit(?:s|ed|ing)?|state\s+visit|trip\s+to", "meeting", "verb"),
@@ -73,7 +74,7 @@ _LEXICON: list[tuple[str, str, str]] = [
         "noun",
     ),
     (
-        r"(?:sold|supplied|delivered|shipped|transferred)(?=\s+(?:\w+\s+){0,4}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems)\b)",
+        r"(?:sold|supplied|delivered|shipped|transferred|buy|buys|bought|purchase[sd]?|acquire[sd]?)(?=\s+(?:[\w-]+\s+){0,4}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems|submarines|warships|frigates|fighters|aircraft|helicopters|howitzers|rockets)\b)",
         "arms_transfer",
         "verb",
     ),
@@ -96,11 +97,15 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     # armed conflict
     (
-        r"(?:air|drone|missile|rocket|retaliatory|military|precision)\s*strikes?|airstrikes?|strikes?(?=\s+(?:on|against|in)\b)|(?<=the\s)strikes|struck",
+        r"(?:air|drone|missile|rocket|retaliatory|military|precision)\s*strikes?|airstrikes?|strikes?(?=\s+(?:on|against|in)\b)|(?<=the\s)strikes",
         "armed_conflict",
         "noun",
     ),
-    (r"attacked|attacking|invaded|bombed|shelled|raided|clashed|ambushed", "armed_conflict", "verb"),
+    (
+        r"attacked|attacking|invaded|bombed|shelled|raided|clashed|ambushed|struck|shot\s+down",
+        "armed_conflict",
+        "verb",
+    ),
     (
         r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?",
         "armed_conflict",
@@ -128,7 +133,7 @@ _WEAPON = re.compile(
 )
 _ATTACK = re.compile(
     r"\b(?:attacks?|strikes?|offensive|assault|raids?|barrage|into\s+(?:\w+\s+)?territory"
-    r"|(?:at|toward|towards|on|against)\s+(?:a|an|the)?\s*(?:[\w.’'-]+\s+){0,3}(?:ships?|vessels?|destroyers?|"
+    r"|(?:at|toward|towards)\s+(?:it|them|us|him)\b|(?:at|toward|towards|on|against)\s+(?:a|an|the)?\s*(?:[\w.’'-]+\s+){0,3}(?:ships?|vessels?|destroyers?|"
     r"warships?|tankers?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?))\b",
     re.I,
 )
