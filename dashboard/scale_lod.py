@@ -74,8 +74,9 @@ def top_lanes(timeline: pd.DataFrame, *, max_lanes: int = MAX_LANES) -> pd.DataF
     return out.groupby(["bin", "lane"], as_index=False, sort=True)["count"].sum()
 
 
-def _banner(fig: go.Figure, text: str) -> None:
-    fig.add_annotation(
+def _banner(text: str) -> dict:
+    """A line above the plot that says what the marks stand for."""
+    return dict(
         text=text,
         showarrow=False,
         xref="paper",
@@ -105,7 +106,10 @@ def density_timeline(
         raise ValueError(f"style must be one of {', '.join(STYLES)}, not {style!r}")
     if unit not in UNIT_WORDS:
         raise ValueError(f"unit must be one of {', '.join(UNIT_WORDS)}, not {unit!r}")
-    fig = go.Figure()
+    # traces and layout as plain data, made into a figure once: plotly validates and copies
+    # less that way, which is most of the server-side time of a filter change at a million events
+    data: list[dict] = []
+    layout: dict = {}
     t = top_lanes(timeline, max_lanes=max_lanes) if len(timeline) else timeline
     per = UNIT_WORDS[unit]
     if len(t):
@@ -119,13 +123,14 @@ def density_timeline(
             with np.errstate(divide="ignore"):
                 zlog = np.where(z > 0, np.log10(z), np.nan)  # counts span orders of magnitude
             hi = max(float(np.nanmax(zlog)) if np.isfinite(zlog).any() else 0.0, 1.0)
-            ticks = [v for v in range(int(np.floor(hi)) + 1)]
-            fig.add_trace(
-                go.Heatmap(
-                    x=grid.columns.tolist(),
+            ticks = list(range(int(np.floor(hi)) + 1))
+            data.append(
+                dict(
+                    type="heatmap",
+                    x=grid.columns.to_numpy(),
                     y=[esc(labels[v]) for v in grid.index],
-                    z=zlog.tolist(),
-                    customdata=np.nan_to_num(z).astype(int).tolist(),
+                    z=zlog,
+                    customdata=np.nan_to_num(z).astype(np.int64),
                     colorscale="Viridis",
                     reversescale=True,
                     zmin=0,
@@ -146,52 +151,51 @@ def density_timeline(
                 name = esc(labels[v])
                 colour = TYPE_COLOURS.get(str(v)) if lane == "event_type" else None
                 hover = f"{name}<br>{per} of %{{x}}<br><b>%{{customdata:,}} events</b><extra></extra>"
+                counts = sel["count"].to_numpy(dtype=np.int64)
                 if style == "bars":
-                    fig.add_trace(
-                        go.Bar(
-                            x=sel["bin"].tolist(),
-                            y=sel["count"].tolist(),
-                            customdata=sel["count"].tolist(),
+                    data.append(
+                        dict(
+                            type="bar",
+                            x=sel["bin"].to_numpy(),
+                            y=counts,
+                            customdata=counts,
                             name=name,
-                            marker_color=colour,
+                            marker=dict(color=colour),
                             hovertemplate=hover,
                         )
                     )
                 else:
-                    fig.add_trace(
-                        go.Scattergl(
-                            x=sel["bin"].tolist(),
+                    data.append(
+                        dict(
+                            type="scattergl",
+                            x=sel["bin"].to_numpy(),
                             y=[name] * len(sel),
-                            customdata=sel["count"].tolist(),
+                            customdata=counts,
                             mode="markers",
                             name=name,
-                            marker=dict(
-                                size=(3 + 17 * np.sqrt(sel["count"].to_numpy() / biggest)).tolist(),
-                                color=colour,
-                                opacity=0.8,
-                            ),
+                            marker=dict(size=3 + 17 * np.sqrt(counts / biggest), color=colour, opacity=0.8),
                             hovertemplate=hover,
                         )
                     )
             if style == "bars":
-                fig.update_layout(barmode="stack", bargap=0.05, yaxis_title=f"events per {per}")
+                layout.update(barmode="stack", bargap=0.05, yaxis=dict(title=dict(text=f"events per {per}")))
     n = int(matched) if matched is not None else int(timeline["count"].sum()) if len(timeline) else 0
-    _banner(
-        fig,
+    banner = _banner(
         f"{n:,} events: too many to draw one by one, so each mark counts the events of one {per}"
-        f"{' and lane' if style != 'bars' else ''}. Filter below {threshold:,} to see the events themselves.",
+        f"{' and lane' if style != 'bars' else ''}. Filter below {threshold:,} to see the events themselves."
     )
     height = 120 + 22 * (len(t["lane"].unique()) if len(t) and style != "bars" else 10)
-    fig.update_layout(
-        title=esc(title) if title else None,
+    layout.update(
+        title=dict(text=esc(title)) if title else None,
         height=min(max(height, 300), 900),
         margin=dict(l=10, r=10, t=60 if title else 40, b=30),
         template="plotly_white",
         showlegend=style != "heat",
         legend=dict(orientation="h", yanchor="top", y=-0.12, x=0),
+        xaxis=dict(type="date"),
+        annotations=[banner],
     )
-    fig.update_xaxes(type="date")
-    return fig
+    return go.Figure(data=data, layout=layout)
 
 
 def pick_grid(places: pd.DataFrame, *, max_markers: int = MAX_MARKERS) -> float | None:
@@ -243,28 +247,33 @@ def aggregated_map(
     by its number of events, coloured by its most common type; the hover gives the count."""
     grid = pick_grid(places, max_markers=max_markers) if len(places) else None
     table = grid_places(places, grid) if grid else places
-    fig = go.Figure()
+    data: list[dict] = []
     biggest = float(table["count"].max()) if len(table) else 1.0
     where = f"in this {grid:g}° cell, around " if grid else "at "
+    types = table["event_type"].astype(str).to_numpy()
     for etype in EVENT_TYPE_NAMES:
-        sel = table[table["event_type"] == etype]
-        if sel.empty:
+        m = types == etype
+        if not m.any():
             continue
+        sel = table[m]
+        counts = sel["count"].to_numpy(dtype=np.int64)
         n_places = sel["places"].to_numpy() if "places" in sel else np.ones(len(sel), dtype=int)
+        label = esc(type_label(etype))
         hover = [
             f"<b>{n:,} events</b> {where}{esc(loc)}"
             + (f" ({k:,} places)" if k > 1 else "")
-            + f"<br>most often: {esc(type_label(etype))}"
-            for n, loc, k in zip(sel["count"], sel["location"], n_places, strict=True)
+            + f"<br>most often: {label}"
+            for n, loc, k in zip(counts.tolist(), sel["location"].tolist(), n_places.tolist(), strict=True)
         ]
-        fig.add_trace(
-            go.Scattergeo(
-                lat=sel["latitude"].tolist(),
-                lon=sel["longitude"].tolist(),
+        data.append(
+            dict(
+                type="scattergeo",
+                lat=sel["latitude"].to_numpy(dtype=float),
+                lon=sel["longitude"].to_numpy(dtype=float),
                 mode="markers",
-                name=esc(type_label(etype)),
+                name=label,
                 marker=dict(
-                    size=(4 + 30 * np.sqrt(sel["count"].to_numpy() / biggest)).tolist(),
+                    size=4 + 30 * np.sqrt(counts / biggest),
                     color=TYPE_COLOURS.get(etype, "#777777"),
                     opacity=0.75,
                     line=dict(width=0.5, color="white"),
@@ -276,30 +285,30 @@ def aggregated_map(
         )
     placed = int(table["count"].sum()) if len(table) else 0
     what = f"{grid:g}° cells" if grid else "places"
-    _banner(
-        fig,
+    banner = _banner(
         f"{placed:,} events at {len(places):,} places, shown as {len(table):,} {what} sized by count"
-        + (f"; {unplaced:,} without a place" if unplaced else ""),
+        + (f"; {unplaced:,} without a place" if unplaced else "")
     )
-    fig.update_geos(
-        projection_type="natural earth",
-        showland=True,
-        landcolor="#E8E4D8",
-        showocean=True,
-        oceancolor="#F4F8FB",
-        showcountries=True,
-        countrycolor="#9A9A9A",
-        showcoastlines=True,
-        coastlinecolor="#7A7A7A",
-    )
-    fig.update_layout(
-        title=esc(title) if title else None,
+    layout = dict(
+        title=dict(text=esc(title)) if title else None,
         height=460,
         margin=dict(l=0, r=0, t=60 if title else 30, b=10),
-        legend=dict(title_text="Most frequent type", orientation="h", yanchor="top", y=0, x=0),
+        legend=dict(title=dict(text="Most frequent type"), orientation="h", yanchor="top", y=0, x=0),
         template="plotly_white",
+        annotations=[banner],
+        geo=dict(
+            projection=dict(type="natural earth"),
+            showland=True,
+            landcolor="#E8E4D8",
+            showocean=True,
+            oceancolor="#F4F8FB",
+            showcountries=True,
+            countrycolor="#9A9A9A",
+            showcoastlines=True,
+            coastlinecolor="#7A7A7A",
+        ),
     )
-    return fig
+    return go.Figure(data=data, layout=layout)
 
 
 def lod_figures(
