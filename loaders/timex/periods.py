@@ -16,7 +16,7 @@ import re
 from loaders.timex import model
 from loaders.timex.context import tense
 from loaders.timex.model import Period, Timex
-from loaders.timex.resolve import Piece
+from loaders.timex.state import Piece
 from loaders.timex.tagger import pieces, to_timex
 
 _CONNECTOR = re.compile(r"\s*(?:through|thru|to|until|till|and|[-–—]|to\s+the\s+end\s+of)\s*$", re.IGNORECASE)

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from loaders.timex.grammar import candidates
 from loaders.timex.model import Timex
-from loaders.timex.resolve import RESOLVERS, Context, Piece
+from loaders.timex.resolve import RESOLVERS
+from loaders.timex.state import Context, Piece
 
 CHUNK = 100_000  # characters tagged at a time: memory stays flat on a 50 MB text
 
