@@ -37,7 +37,7 @@ _TITLES = (
     r"Lt\.|Capt\.|Cmdr\.|Mr\.|Ms\.|Mrs\.|Dr\.|Gen(?:eral)?|Admiral|Colonel|Commander|Chairman|Chairwoman|"
     r"leader|spokes(?:man|woman|person)|Spokes(?:man|woman|person)|minister|president|director|Director|chief|"
     r"envoy|commander|official|lawmaker|senator|congressman|congresswoman|governor|mayor|chairman|"
-    r"head|analyst|researcher|professor|Foreign\s+Minister|Defen[cs]e\s+Minister|dictator|monarch"
+    r"head|analyst|researcher|professor|counterpart|Foreign\s+Minister|Defen[cs]e\s+Minister|dictator|monarch"
 )
 _TITLED = re.compile(rf"\b(?:{_TITLES})\s+(?P<name>{_NAME})")
 # "Alexander Matsegora, Russia's ambassador", "Russia's ambassador to North Korea, Alexander Matsegora,"

@@ -180,7 +180,9 @@ def _boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]
             q = text.rfind("”", s, t.start)
             cut = max(c, q)
             subject = text[cut + 1 : t.start].strip() if cut > s else ""
-            if subject and t.start - cut < 70 and not _THAT.search(text, t.end, min(e, t.end + 40)):
+            tail = text[t.end : e]
+            aside = tail.startswith(",")  # ", South Korea's military said, hours before ..."
+            if subject and t.start - cut < 70 and (len(tail) < 50 or aside) and not _THAT.search(tail[:40]):
                 cuts.append(cut + 1)
     return sorted(set(cuts))
 
@@ -219,10 +221,11 @@ _OBJECT_OF = re.compile(
 _ANAPHOR = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bits|\btheir)\s+(?:[\w/-]+\s+){0,2}$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They|It|This|These|Those|The\s+[a-z]\w*)\b")
 _LOCATIVE = re.compile(
-    r"(?:\bin|\bat|\bnear|\boff|\bover|\bthroughout|\bacross|\binside|\baround|\binto|\bto|\bvisit(?:s|ed|ing)?|"
-    r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?$",
+    r"(?:\bin|\bat|\bnear|\boff|\bover|\bthroughout|\bthrough|\bacross|\binside|\baround|\binto|\bto|\bvisit(?:s|ed|ing)?|"
+    r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?(?:(?:sensitive|disputed|strategic|contested|occupied|northern|southern|eastern|western|central|busy|vital|key)\s+)?$",
     re.I,
 )
+_TARGET = re.compile(r"(?:\bon|\bagainst|\bat)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FAR_OF = re.compile(
     r"(?:north|south|east|west|miles|kilometers|kilometres|km)\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I
 )
@@ -504,8 +507,11 @@ def _fill(
         if not (core_lo <= p.start < core_hi):
             continue
         before = text[max(s, p.start - 30) : p.start]
-        if not _LOCATIVE.search(before) or _FAR_OF.search(before):
+        target = g.type == "armed_conflict" and _TARGET.search(before)
+        if not (_LOCATIVE.search(before) or target) or _FAR_OF.search(before):
             continue
+        if text.startswith(("’s", "'s"), p.end):
+            continue  # "at Ukraine's request" names a country, not a place
         if re.search(r"\bto\s+(?:the\s+)?$", before) and g.type not in ("meeting",):
             continue  # "ambassador to North Korea" is no place; "trip to Moscow" is
         dist = min(abs(p.start - t.start) for t in g.triggers)
@@ -517,7 +523,9 @@ def _fill(
         if best[1].place.country and best[1].place.country not in g.countries:
             g.countries.append(best[1].place.country)
     g.definite = t0.kind == "noun" and bool(_ANAPHOR.search(text[max(s, t0.start - 40) : t0.start]))
-    g.anaphoric = g.definite or bool(_PRONOUN_SUBJECT.match(text[body_start:e]))
+    # "He would meet ...", "The newspaper cited ...": the subject points back, if the trigger is in its clause
+    main_clause = _scope(t0.start, body_start, e, cuts)[0] == body_start
+    g.anaphoric = g.definite or (main_clause and bool(_PRONOUN_SUBJECT.match(text[body_start:e])))
     if not g.countries and not g.topic and (g.when is not None or not g.anaphoric):
         # nothing in its own clause: the countries of the sentence ("the allies' exercise ..., the U.S. said")
         for cs, _ce, iso, _kind in geo.countries:

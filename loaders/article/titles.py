@@ -123,11 +123,14 @@ def make_title(
     elif event_type in ("military_exercise", "agreement", "arms_transfer", "sanction"):
         title = f"{nations or who} {_TYPE_LABEL[event_type]}".strip()
     elif event_type == "armed_conflict":
-        title = (
-            f"War in {where}"
-            if word == "war" and where
-            else f"{nations or who} {word if word in ('war', 'strikes', 'airstrikes') else 'attack'}"
-        ).strip()
+        if word == "war":
+            title = f"War in {where}" if where else f"{nations} war"
+        elif word.startswith("clash") or word in ("fighting", "battle", "battles"):
+            title = f"{nations or who} clashes"
+        else:
+            noun = "strikes" if "strike" in word or word == "struck" else "attack"
+            title = f"{who} {noun}" + (f" on {where}" if where and where != who else "")
+        title = title.strip()
     else:
         title = f"{who} {_TYPE_LABEL.get(event_type, 'event')}".strip()
     if where and event_type in ("military_exercise", "armed_conflict", "protest") and where not in title:

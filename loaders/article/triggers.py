@@ -51,6 +51,11 @@ _LEXICON: list[tuple[str, str, str]] = [
         "noun",
     ),
     (r"training(?=\s+(?:exercise|drills?|mission)\b)|(?<=the\s)training", "military_exercise", "noun"),
+    (
+        r"sail(?:ed|s|ing)\s+through|transit(?:ed|s)?(?=\s+(?:through|of)\b)|freedom[- ]of[- ]navigation\s+operation",
+        "military_exercise",
+        "verb",
+    ),
     (r"patrol(?:s|led|ed)?(?=\s+(?:the|near|in|around|through)\b)", "military_exercise", "verb"),
     # weapons tests (checked for a weapon word nearby, see _WEAPON)
     (r"test[- ]fir(?:ed|es|ing)|test[- ]launch(?:ed|es|ing)?", "weapons_test", "verb"),
@@ -137,6 +142,11 @@ _ATTACK = re.compile(
     r"warships?|tankers?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?))\b",
     re.I,
 )
+_ADJECTIVAL = re.compile(
+    r"\b(?:publicly|officially|previously|newly|recently|widely|long|often|un|jointly|self)[- ]"
+    r"(announced|reported|planned|proposed|agreed|signed|declared|stated|claimed)\b",
+    re.I,
+)
 _NOT_EVENT = re.compile(
     r"\b(?:launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
@@ -180,6 +190,8 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[Tri
     end = len(text) if end is None else end
     quoted = _quoted_spans(text, start, end)
     blocked = [(m.start(), m.end()) for m in _NOT_EVENT.finditer(text, start, end)]
+    # participles used as adjectives: "the first publicly announced mission", "a long-planned visit"
+    blocked += [(m.start(1), m.end(1)) for m in _ADJECTIVAL.finditer(text, start, end)]
     out: list[Trigger] = []
     for m in _PATTERN.finditer(text, start, end):
         s, e = m.start(), m.end()
