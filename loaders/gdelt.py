@@ -25,7 +25,8 @@ import os
 import re
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -89,6 +90,7 @@ EXTRA = (
     "ActionGeo_FeatureID",
 )
 REQUIRED = ("GLOBALEVENTID", "SQLDATE", "EventCode")
+UNIQUE_TEXT = ("GLOBALEVENTID", "SOURCEURL")  # one per row: plain strings, not categories
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
@@ -197,7 +199,17 @@ def _arrow_chunks(
     import pyarrow.csv as pc
 
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
-    types = {c: (pa.string() if c in TEXT else pa.float64()) for c in wanted}
+    # low-cardinality text comes as categories: `combine` then works on their codes
+    types = {
+        c: (
+            pa.float64()
+            if c in NUMBERS
+            else pa.string()
+            if c in UNIQUE_TEXT
+            else pa.dictionary(pa.int32(), pa.string())
+        )
+        for c in wanted
+    }
     with _open(path) as f:
         bar = progress_bar(
             f.size, enabled=settings.progress and f.size > 32 * 1024 * 1024, name=os.path.basename(path)
@@ -205,7 +217,7 @@ def _arrow_chunks(
         reader = pc.open_csv(
             f,
             read_options=pc.ReadOptions(
-                column_names=None if header else list(names), block_size=8 * 1024 * 1024
+                column_names=None if header else list(names), block_size=4 * 1024 * 1024
             ),
             parse_options=pc.ParseOptions(delimiter="\t", quote_char=False, ignore_empty_lines=False),
             convert_options=pc.ConvertOptions(
@@ -217,26 +229,28 @@ def _arrow_chunks(
             pa.string(): pd.StringDtype("pyarrow", na_value=np.nan),
             pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan),
         }
-        for batch in reader:
-            frame = batch.to_pandas(types_mapper=as_str.get)
+
+        def frame_of(batches: list) -> pd.DataFrame:
+            frame = pa.Table.from_batches(batches).to_pandas(types_mapper=as_str.get)
             frame.index = pd.RangeIndex(offset, offset + len(frame))
-            offset += len(frame)
+            return frame
+
+        batches, rows = [], 0
+        for batch in reader:  # small blocks read, then handled chunk_rows at a time
+            batches.append(batch)
+            rows += batch.num_rows
             if bar is not None:
                 pos = f.tell()
                 bar.update(max(0, pos - done))
                 done = pos
-            yield frame, []
+            if rows >= settings.chunk_rows:
+                yield frame_of(batches), []
+                offset += rows
+                batches, rows = [], 0
+        if batches:
+            yield frame_of(batches), []
         if bar is not None:
             bar.close()
-
-
-def _iso_by_unique(codes: pd.Series, scheme: str) -> pd.Series:
-    """ISO alpha-3 for a column of codes, converting each distinct code once ("" when none)."""
-    from events.countries import to_iso3
-
-    values, uniques = pd.factorize(codes, use_na_sentinel=True)
-    table = np.array([to_iso3(u, scheme=scheme) or "" for u in uniques] + [""], dtype=object)
-    return pd.Series(table[values], index=codes.index, dtype="str")
 
 
 def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -259,77 +273,126 @@ def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return out, pd.Series(~ok, index=values.index)
 
 
-def _join(*parts: pd.Series, sep: str) -> pd.Series:
-    """Text columns joined with `sep`, leaving out the empty ones."""
-    out = None
-    for p in parts:
-        p = p.fillna("").astype("str")
-        if out is None:
-            out = p
-            continue
-        both = (out != "") & (p != "")
-        out = out + np.where(both, sep, "") + p
-    return out
+def _codes(values: pd.Series) -> tuple[np.ndarray, list[object]]:
+    """Codes (0 for missing) and the distinct values (None first) of a column."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes, uniques = values.cat.codes.to_numpy(), list(values.cat.categories)
+    else:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        uniques = list(uniques)
+    return codes.astype("int64") + 1, [None, *uniques]
+
+
+def combine(columns: list[pd.Series], func: Callable[..., object]) -> pd.Series:
+    """`func(*values)` for each row, called once per distinct combination of the columns' values
+    (a million GDELT rows hold a few thousand): a categorical column of the results, so what
+    follows (validation) also works once per distinct value."""
+    parts = [_codes(c) for c in columns]
+    sizes = [len(u) for _, u in parts]
+    if float(np.prod(sizes, dtype="float64")) >= 2**62:  # too many to number: row by row
+        rows = zip(*(c.astype("object").where(c.notna(), None) for c in columns), strict=True)
+        return pd.Series([func(*r) for r in rows], index=columns[0].index, dtype="category")
+    key = np.zeros(len(columns[0]), dtype="int64")
+    for (codes, _), size in zip(parts, sizes, strict=True):
+        key = key * size + codes
+    kcodes, kuniques = pd.factorize(key)
+    results = np.empty(len(kuniques), dtype=object)
+    for i, k in enumerate(kuniques.tolist()):
+        values = []
+        for _, uniques in reversed(parts):
+            k, r = divmod(k, len(uniques))
+            values.append(uniques[r])
+        results[i] = func(*reversed(values))
+    codes, categories = pd.factorize(results, use_na_sentinel=True)  # equal results share a category
+    return pd.Series(pd.Categorical.from_codes(codes[kcodes], categories=categories), index=columns[0].index)
+
+
+def _text(v: object) -> str:
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v).strip()
+
+
+@lru_cache(maxsize=65536)
+def _iso(code: str, scheme: str) -> str:
+    from events.countries import to_iso3
+
+    return (to_iso3(code, scheme=scheme) or "") if code else ""
+
+
+def _countries(a1: object, a2: object, geo: object) -> str:
+    codes = (_iso(_text(a1), "cameo"), _iso(_text(a2), "cameo"), _iso(_text(geo), "fips"))
+    return ";".join(dict.fromkeys(c for c in codes if c))
+
+
+def _title(a1: object, code: object, a2: object) -> str:
+    c = _text(code)
+    verb = CAMEO_ROOTS.get(c[:2]) or (f"Event {c}" if c else "Event")
+    return " — ".join(p for p in (_text(a1), verb, _text(a2)) if p)
+
+
+def _actors(a1: object, a2: object) -> str:
+    return ";".join(p for p in (_text(a1), _text(a2)) if p)
+
+
+def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], pd.Series]:
+    """The number columns as floats, and for each row the first column that is not a number ("")."""
+    nums: dict[str, pd.Series] = {}
+    why = np.full(len(chunk), "", dtype=object)
+    for c in NUMBERS:
+        raw = chunk.get(c)
+        if raw is None:
+            nums[c] = pd.Series(np.nan, index=chunk.index)
+        elif as_text:
+            stripped = raw.str.strip()
+            num = pd.to_numeric(stripped, errors="coerce").astype("float64")
+            bad = (raw.notna() & (stripped != "") & num.isna()).to_numpy()
+            why[bad & (why == "")] = c
+            nums[c] = num
+        else:
+            nums[c] = raw.astype("float64")
+    return nums, pd.Series(why, index=chunk.index)
 
 
 def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A chunk of GDELT columns to contract columns (+ extras), and the rows that are not events."""
-    n = len(chunk)
-    get = chunk.get
-    nums: dict[str, pd.Series] = {}
-    bad_number = pd.Series(False, index=chunk.index)
-    why = pd.Series("", index=chunk.index, dtype="object")
-    for c in NUMBERS:
-        raw = get(c)
-        if raw is None:
-            nums[c] = pd.Series(np.nan, index=chunk.index)
-            continue
-        if as_text:
-            num = pd.to_numeric(raw.str.strip(), errors="coerce")
-            bad = raw.notna() & (raw.str.strip() != "") & num.isna()
-            why = why.where(~bad | (why != ""), f"{c} is not a number")
-            bad_number |= bad
-            nums[c] = num.astype("float64")
-        else:
-            nums[c] = raw
+    """GDELT columns to contract columns (+ extras), and the rows that are not events."""
+    nums, not_number = _numbers(chunk, as_text)
     start, bad_date = _yyyymmdd(nums["SQLDATE"])
     published, _ = _yyyymmdd(nums["DATEADDED"])
-    why = why.where(~bad_date | (why != ""), "SQLDATE is not a date YYYYMMDD")
-    incomplete = chunk["GLOBALEVENTID"].isna() | (nums["DATEADDED"].isna() & ~bad_number)
-    why = why.where(~incomplete, "incomplete GDELT row (too few fields)")
-    bad = bad_date | bad_number | incomplete
-
-    text = {c: (get(c) if c in chunk else pd.Series(pd.NA, index=chunk.index, dtype="str")) for c in TEXT}
-    code = text["EventCode"]
-    codes, uniques = pd.factorize(code, use_na_sentinel=True)
-    types = np.array([from_cameo(u) for u in uniques] + [None], dtype=object)[codes]
-    root = text["EventRootCode"].fillna(code.str.slice(0, 2)).str.zfill(2)
-    verb = root.map(CAMEO_ROOTS, na_action="ignore").fillna("Event " + code.fillna("?"))
-    title = _join(text["Actor1Name"], verb, text["Actor2Name"], sep=" — ")
-    countries = _join(
-        _iso_by_unique(text["Actor1CountryCode"], "cameo"),
-        _iso_by_unique(text["Actor2CountryCode"], "cameo"),
-        _iso_by_unique(text["ActionGeo_CountryCode"], "fips"),
-        sep=";",
+    incomplete = chunk["GLOBALEVENTID"].isna() | (nums["DATEADDED"].isna() & (not_number == ""))
+    # the first reason a row is not an event, and the column it is about
+    reason = np.select(
+        [incomplete.to_numpy(), (not_number != "").to_numpy(), bad_date.to_numpy()],
+        [
+            "incomplete GDELT row (too few fields)",
+            not_number + " is not a number",
+            "SQLDATE is not a date YYYYMMDD",
+        ],
+        "",
     )
-    geo_type = nums["ActionGeo_Type"]
-    geo = pd.Series(pd.Categorical(geo_type.map(GEO_TYPES), categories=sorted(set(GEO_TYPES.values()))))
-    sqldate = nums["SQLDATE"]
-    date_text = pd.Series(np.where(np.isfinite(sqldate), sqldate.fillna(0).astype("int64"), 0), dtype="str")
+    column = np.select([incomplete.to_numpy(), (not_number != "").to_numpy()], ["", not_number], "SQLDATE")
+    bad = reason != ""
+
+    missing = pd.Series(np.nan, index=chunk.index, dtype="object")
+    text = {c: chunk[c] if c in chunk else missing for c in TEXT}
+    event_type = combine([text["EventCode"]], lambda c: from_cameo(_text(c)) if c is not None else None)
+    geo = nums["ActionGeo_Type"].map(GEO_TYPES)
+    sqldate = combine([nums["SQLDATE"]], lambda v: "" if v is None or v != v else str(int(v)))
     frame = pd.DataFrame(
         {
-            "event_id": text["GLOBALEVENTID"].str.strip(),
-            "title": title,
+            "event_id": text["GLOBALEVENTID"],
+            "title": combine([text["Actor1Name"], text["EventCode"], text["Actor2Name"]], _title),
             "start": start,
-            "date_precision": np.where(start.notna(), "day", None),
-            "date_text": date_text.where(start.notna(), ""),
-            "event_type": types,
-            "countries": countries,
-            "actors": _join(text["Actor1Name"], text["Actor2Name"], sep=";"),
+            "date_precision": pd.Categorical(np.where(start.notna(), "day", None), categories=["day"]),
+            "date_text": sqldate,  # rows without a start are rejected below
+            "event_type": event_type,
+            "countries": combine(
+                [text["Actor1CountryCode"], text["Actor2CountryCode"], text["ActionGeo_CountryCode"]],
+                _countries,
+            ),
+            "actors": combine([text["Actor1Name"], text["Actor2Name"]], _actors),
             "location": text["ActionGeo_FullName"],
             "latitude": nums["ActionGeo_Lat"],
             "longitude": nums["ActionGeo_Long"],
-            "geo_precision": geo.to_numpy(),
+            "geo_precision": pd.Categorical(geo, categories=sorted(set(GEO_TYPES.values()))),
             "source": text["SOURCEURL"],
             "source_published": published,
         },
@@ -337,16 +400,15 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     )
     for c in EXTRA:
         frame[c] = nums[c] if c in nums else text[c]
-    if n and bad.any():
-        rejects = pd.DataFrame({"row": chunk.index[bad], "column": "", "value": "", "reason": why[bad]})
-        for c in ("GLOBALEVENTID", "SQLDATE"):
-            pick = bad & (why.str.startswith(c) | (c == "GLOBALEVENTID"))
-            rejects.loc[pick[bad].to_numpy(), "column"] = c
-        rejects["value"] = chunk.loc[bad, "GLOBALEVENTID"].fillna("").astype("str").to_numpy()
-        frame = frame[~bad]
-    else:
-        rejects = pd.DataFrame(columns=["row", "column", "value", "reason"])
-    return frame, rejects
+    rejects = pd.DataFrame(
+        {
+            "row": chunk.index[bad],
+            "column": column[bad],
+            "value": chunk["GLOBALEVENTID"][bad].astype("object").fillna("").to_numpy(),
+            "reason": reason[bad],
+        }
+    )
+    return frame[~bad], rejects
 
 
 def _line_numbers(positions: np.ndarray, skipped: list[int], first_line: int) -> np.ndarray:
