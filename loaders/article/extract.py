@@ -374,7 +374,19 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
             g.complement_has_event = any(
                 id(o) in dated_complement and o.triggers[0].start != g.triggers[0].start for o in groups
             )
+    # "India and China have reached an agreement, Misri said on Monday": what has just happened, as
+    # reported, is dated by its report
+    said = [g for g in groups if g.type == "statement" and g.when is not None]
+    for g in groups:
+        if g.when is None and g.type != "statement" and said:
+            t0 = g.triggers[0]
+            if _PERFECT.search(text, max(s, t0.start - 35), t0.start) and g.modality == "occurred":
+                g.when = said[0].when
+                said[0].complement_has_event = True
     return groups
+
+
+_PERFECT = re.compile(r"\b(?:has|have|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 # a noun after these names an earlier or other event, not the one the sentence reports
