@@ -81,7 +81,7 @@ REQUIRED = ("start", "title")
 TYPE_WORDS: tuple[tuple[str, str], ...] = (
     (r"arms|weapons? (sale|deal|deliver|transfer)|military aid", "arms_transfer"),
     (r"missile|launch|nuclear test|weapons? test|icbm|rocket test|test[- ]fir", "weapons_test"),
-    (r"exercise|drill|manoeuvre|maneuver|patrol|war ?game", "military_exercise"),
+    (r"exercise|drill|manoeuvre|maneuver|patrol|war ?game|parade|show of force", "military_exercise"),
     (r"summit|meeting|talks|visit|consult|negotiat|conference|dialogue", "meeting"),
     (r"treaty|agreement|accord|deal|pact|signed|memorandum", "agreement"),
     (r"sanction|embargo|expel|expulsion|blacklist|tariff", "sanction"),
@@ -242,29 +242,27 @@ def read_sheet(path: str | os.PathLike, settings: Settings) -> Table:
 DATE_HELP = "write it as 2023-07-27, 27/07/2023, July 2023, 2023, c. 1950, 1950-1953 or 2023-07-27T14:00Z"
 
 
-def read_dates(out: pd.DataFrame, columns: dict[str, str], settings: Settings) -> pd.Series:
-    """Replace the start/end columns of `out` by ISO text at their precision; the mask of rows whose
-    dates cannot be read is returned (they are rejected before validation, so no parser guesses)."""
-    bad = pd.Series(False, index=out.index)
+def read_dates(out: pd.DataFrame, columns: dict[str, str], settings: Settings) -> dict[str, pd.Series]:
+    """Replace the start/end columns of `out` by ISO text at their precision. Returns, for "start"
+    and "end", the mask of rows whose date cannot be read: they are rejected before validation, so
+    no parser guesses (pandas would read "Monday" against today's date)."""
     if "start" not in out:
-        return bad
+        return {}
     d = parse_date_column(out["start"], dayfirst=settings.dayfirst)
-    bad_start = d["date_precision"].isna() & (d["date_text"] != "")
-    end = d["end"]
+    problems = {"start": d["date_precision"].isna() & (d["date_text"] != "")}
+    end = d["end"]  # the end of a range written in the date column ("1950-1953")
     if "end" in out:
         e = parse_date_column(out["end"], dayfirst=settings.dayfirst)
         given = e["date_text"] != ""
-        bad_end = given & e["date_precision"].isna()
+        problems["end"] = given & e["date_precision"].isna()
         end = e["end"].where(e["end"] != "", e["start"]).where(given, end)
-        out["end_problem"] = bad_end
-    out["start_problem"] = bad_start
     out["start"] = d["start"]
     out["end"] = end.where(end != "", None)
     if "date_precision" not in columns:
         out["date_precision"] = d["date_precision"]
     if "date_text" not in columns:
         out["date_text"] = d["date_text"]
-    return bad_start | out.get("end_problem", bad)
+    return problems
 
 
 def to_events(table: Table, columns: dict[str, str], settings: Settings) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -274,11 +272,12 @@ def to_events(table: Table, columns: dict[str, str], settings: Settings) -> tupl
     out = pd.DataFrame(index=src.index)
     for target, column in columns.items():
         out[target] = src[column].map(restore_formula)
-    bad = read_dates(out, columns, settings)
+    problems = read_dates(out, columns, settings)
+    bad = pd.Series(False, index=out.index)
     rejects = []
-    for which in ("start", "end"):
-        flag = out.pop(f"{which}_problem") if f"{which}_problem" in out else None
-        if flag is not None and flag.any():
+    for which, flag in problems.items():
+        bad |= flag
+        if flag.any():
             rejects.append(
                 pd.DataFrame(
                     {

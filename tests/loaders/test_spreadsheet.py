@@ -118,12 +118,21 @@ def test_end_column_and_years_far_from_now(tmp_path):
     assert v.rejects["reason"].tolist() == ["end is before start"]
 
 
+def test_unreadable_end_is_rejected_with_its_column(tmp_path):
+    p = _csv(tmp_path, "date,until,title\n2023-07-27,soon,Talks\n2023-07-27,2023-07-29,Visit\n")
+    v = load(p)
+    assert v.events["title"].tolist() == ["Visit"]
+    assert v.rejects[["row", "column", "value"]].values.tolist() == [[2, "until", "soon"]]
+    assert v.rejects["reason"][0].startswith("end is not a date (write it as 2023-07-27")
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
         ("Summit", "meeting"),
         ("Missile test", "weapons_test"),
         ("Joint drills", "military_exercise"),
+        ("Military parade", "military_exercise"),
         ("Arms sale", "arms_transfer"),
         ("Sanctions", "sanction"),
         ("Riot", "protest"),
