@@ -30,8 +30,8 @@ from events.taxonomy import from_acled
 from loaders.errors import MissingColumns
 from loaders.partial_dates import parse_date_column
 from loaders.settings import Settings
-from loaders.spreadsheet import DATE_HELP
-from loaders.tabular import combine_rejects, read_table
+from loaders.spreadsheet import DATE_HELP, read_sheet
+from loaders.tabular import combine_rejects
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -153,7 +153,7 @@ def _actors(src: pd.DataFrame) -> pd.Series:
 def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Validated:
     settings = settings or Settings()
     name = os.path.basename(os.fspath(source))
-    table = read_table(source, max_bytes=settings.max_bytes, progress=settings.progress)
+    table = read_sheet(source, settings)  # their CSV, or the same columns in an .xlsx
     lower = {h: h.strip().lower() for h in table.header}
     src = table.frame.rename(columns=lower)
     for c in src.columns:

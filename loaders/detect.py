@@ -81,6 +81,7 @@ def _zip(path: Path) -> Detection:
 
 def _xlsx(path: Path) -> Detection:
     """A workbook is a TimelineJS sheet when its header says so, else a hand-made spreadsheet."""
+    from loaders.acled import is_acled_header
     from loaders.timelinejs import is_timelinejs_header
 
     try:
@@ -103,6 +104,8 @@ def _xlsx(path: Path) -> Detection:
         raise UnreadableInput(f"{path.name}: not a readable .xlsx workbook ({e})") from e
     if is_timelinejs_header(header):
         return Detection("timelinejs", "an .xlsx whose header is TimelineJS's (Year, Headline, ...)")
+    if is_acled_header(header):
+        return Detection("acled", "an .xlsx with ACLED's columns")
     return Detection("spreadsheet", "an .xlsx workbook")
 
 
@@ -123,7 +126,9 @@ def detect(name: str, head: bytes) -> Detection:
         if ext in ARTICLE_EXTENSIONS:
             return Detection("article", "an empty text file")
         raise UnreadableInput(f"{name}: the file is empty")
-    text = head.decode(detect_encoding(head), errors="replace").removeprefix("\ufeff")
+    text = head.decode(detect_encoding(head), errors="replace").removeprefix("\ufeff").rstrip("\x00\x1a")
+    if not text.strip() and ext not in ARTICLE_EXTENSIONS:
+        raise UnreadableInput(f"{name}: the file is empty (only padding bytes)")
     if looks_binary(text):
         decode(head, name)  # raises the binary-data error
     stripped = text.lstrip()

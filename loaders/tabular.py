@@ -135,6 +135,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             enc, text = "latin-1", data.decode("latin-1")
     if enc.startswith("utf-8") and text.startswith("\ufeff"):
         text = text[1:]
+    text = text.rstrip("\x00\x1a")  # NUL padding or a DOS end-of-file mark after the data
     if looks_binary(text):
         raise UnreadableInput(
             f"{name}: looks like binary data, not text; give a CSV, TSV, JSON, Parquet or .xlsx file"
@@ -159,7 +160,7 @@ def peek_text(path: str | os.PathLike, *, size: int = PEEK_BYTES) -> str:
     data = read_bytes(path, max_bytes=sys.maxsize, peek=size)
     enc = detect_encoding(data)
     text = data.decode(enc, errors="replace")
-    return text.removeprefix("\ufeff")
+    return text.removeprefix("\ufeff").rstrip("\x00\x1a")
 
 
 # --------------------------------------------------------------------------------------------

@@ -99,3 +99,20 @@ def test_acled_csv_round_trip(acled, tmp_path):
     to_acled(acled.events).to_csv(out, index=False)
     again = load(out)
     pd.testing.assert_frame_equal(acled.events, again.events)
+
+
+def test_acled_xlsx_equals_csv(acled, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import csv
+
+    wb = openpyxl.Workbook()
+    with open(FIXTURE, newline="", encoding="utf-8") as f:
+        for row in csv.reader(f):
+            wb.active.append(row)
+    p = tmp_path / "acled_export.xlsx"
+    wb.save(p)
+    again = load(p)
+    pd.testing.assert_frame_equal(
+        again.events.drop(columns="source_published"), acled.events.drop(columns="source_published")
+    )
+    assert again.rejects["row"].tolist() == acled.rejects["row"].tolist()

@@ -50,6 +50,7 @@ def test_detect(name, head, fmt):
     "name, head, error, message",
     [
         ("empty.csv", b"", UnreadableInput, "empty"),
+        ("padded.csv", b"\x00" * 100, UnreadableInput, "empty"),
         ("data.csv", bytes(range(256)), UnreadableInput, "binary"),
         ("data.parquet", b"not parquet", UnreadableInput, "signature"),
         ("old.xls", b"\xd0\xcf\x11\xe0", UnreadableInput, "xls"),
@@ -105,7 +106,11 @@ def test_zips(tmp_path):
 
 def test_xlsx(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
-    for header, fmt in ((["Year", "Month", "Headline"], "timelinejs"), (["Date", "Title"], "spreadsheet")):
+    for header, fmt in (
+        (["Year", "Month", "Headline"], "timelinejs"),
+        (["Date", "Title"], "spreadsheet"),
+        (["event_id_cnty", "event_date", "event_type"], "acled"),
+    ):
         wb = openpyxl.Workbook()
         wb.active.append(header)
         p = tmp_path / f"{fmt}.xlsx"

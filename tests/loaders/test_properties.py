@@ -8,6 +8,7 @@ import os
 import string
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -246,3 +247,14 @@ def test_random_bytes_raise_only_loader_errors(tmp_path_factory, content, ext, f
     got = _load_or_error(path, fmt)  # anything but a LoaderError fails the test
     if got is not None:
         assert isinstance(got.events, pd.DataFrame) and isinstance(got.rejects, pd.DataFrame)
+
+
+@pytest.mark.parametrize("fmt", ["events", "spreadsheet", "acled", "gdelt", "timelinejs"])
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\n\n\n", b"\x00\x00\x00"])
+def test_empty_files(tmp_path, fmt, content):
+    """An empty file is an error that says so (or, for our own table, no events), never a crash."""
+    path = tmp_path / "empty.csv"
+    path.write_bytes(content)
+    got = _load_or_error(path, fmt)
+    if got is not None:
+        assert got.events.empty and got.rejects.empty

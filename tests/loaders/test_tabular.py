@@ -33,6 +33,12 @@ def test_decoded_text_is_the_original():
         assert decode(TEXT.encode(enc), "x.csv")[0] == TEXT
 
 
+@pytest.mark.parametrize("tail", [b"\x00" * 64, b"\x1a", b"\r\n\r\n\x00\x00"])
+def test_trailing_padding_is_dropped(tail):
+    text, _ = decode(b"date,title\n2023,x\n" + tail, "x.csv")
+    assert text.rstrip() == "date,title\n2023,x"
+
+
 def test_binary_is_refused():
     with pytest.raises(UnreadableInput, match="binary"):
         decode(bytes(range(256)) * 4, "x.csv")
