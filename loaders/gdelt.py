@@ -33,6 +33,7 @@ import pandas as pd
 
 from events.schema import DATETIME, Validated, validate
 from events.taxonomy import from_cameo
+from loaders import tabular
 from loaders.errors import MissingColumns, UnreadableInput, UnsupportedFormat
 from loaders.gdelt_columns import BY_WIDTH, CAMEO_ROOTS, GEO_TYPES, V2
 from loaders.settings import Settings
@@ -149,7 +150,7 @@ def _read_chunks(
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
     with _open(path) as f:
         bar = progress_bar(
-            f.size, enabled=settings.progress and f.size > 32 * 1024 * 1024, name=os.path.basename(path)
+            f.size, enabled=settings.progress and f.size > tabular.LARGE_BYTES, name=os.path.basename(path)
         )
         reader = pd.read_csv(
             f,
@@ -212,7 +213,7 @@ def _arrow_chunks(
     }
     with _open(path) as f:
         bar = progress_bar(
-            f.size, enabled=settings.progress and f.size > 32 * 1024 * 1024, name=os.path.basename(path)
+            f.size, enabled=settings.progress and f.size > tabular.LARGE_BYTES, name=os.path.basename(path)
         )
         reader = pc.open_csv(
             f,

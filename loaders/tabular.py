@@ -266,7 +266,8 @@ def parse_table(
     columns: list[list[str]] = [[] for _ in range(width)]
     rows: list[int] = []
     bad: list[tuple[int, str, str]] = []
-    bar = progress_bar(text.count("\n") + 1, enabled=progress and len(text) > LARGE_BYTES, name=name)
+    large = len(text) > LARGE_BYTES
+    bar = progress_bar(text.count("\n") + 1, enabled=progress and large, name=name)
     done = 0
     for line, fields in records:
         if len(fields) > width:

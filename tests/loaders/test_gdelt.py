@@ -162,3 +162,16 @@ def test_duplicate_ids_across_chunks(tmp_path):
         f.write(_lines()[0] + "\n")
     v = load(p, settings=Settings(chunk_rows=2))
     assert v.rejects[["row", "column"]].values.tolist() == [[5, "event_id"]]
+
+
+@pytest.mark.parametrize("broken", [False, True])  # the fast path and the careful one
+def test_progress_bar_on_stderr_for_large_files(monkeypatch, capsys, tmp_path, broken):
+    from loaders import tabular
+
+    p = tmp_path / "x.CSV"
+    p.write_text(V2_FILE.read_text() + ("junk\n" if broken else ""))
+    monkeypatch.setattr(tabular, "LARGE_BYTES", 10)  # the fixture counts as large
+    load(p, settings=Settings(progress=True))
+    assert "x.CSV" in capsys.readouterr().err
+    load(p, settings=Settings(progress=False))
+    assert capsys.readouterr().err == ""

@@ -84,3 +84,11 @@ def test_too_large_file_is_refused(tmp_path):
     p.write_text("a,b\n" * 100)
     with pytest.raises(UnreadableInput, match="limit"):
         read_table(p, max_bytes=10)
+
+
+def test_progress_bar_for_large_tables(monkeypatch, capsys):
+    import loaders.tabular as tabular
+
+    monkeypatch.setattr(tabular, "LARGE_BYTES", 10)
+    parse_table("date,title\n" + "2023,x\n" * 20_000, "big.csv", progress=True)
+    assert "big.csv" in capsys.readouterr().err
