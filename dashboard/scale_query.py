@@ -41,12 +41,20 @@ LOD_THRESHOLD = 5_000
 BIN_UNITS = ("day", "week", "month", "quarter", "year")
 MAX_BINS = 800
 FULL_UP_TO = 2_000_000  # "auto" keeps the long texts in memory up to this many events
-MASK_BITS = 62  # countries per BIGINT mask (the sign bit stays clear)  # a heat strip or bar chart stays readable (and small) below this many columns
+MASK_BITS = 62
+VAGUE = (
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+)  # the day is not known  # countries per BIGINT mask (the sign bit stays clear)  # a heat strip or bar chart stays readable (and small) below this many columns
 # Columns kept in memory when a store is materialised: all but the long texts, which stay on disk
 # and are read only to search them or to show individual events.
 LEAN = (
     "start",
     "end",
+    "date_precision",
     "event_type",
     "modality",
     "source",
@@ -390,33 +398,23 @@ class EventQuery:
         src = self._source(f)
         w, p = self.where(f, table=src)
         if src != "mem.events":  # one pass over the files, then the counts from what matched
-            cols = '"start", event_type, location, latitude, longitude' + (
+            cols = '"start", "end", date_precision, event_type, location, latitude, longitude' + (
                 ", countries" if lane != "event_type" else ""
             )
             self.con.execute(f"CREATE OR REPLACE TEMP TABLE matches AS SELECT {cols} FROM {src} WHERE {w}", p)
             src, w, p = "matches", "TRUE", []
-        per_type = self.con.execute(
-            f"SELECT date_trunc('{unit}', start)::TIMESTAMP AS bin, event_type AS lane, count(*) AS count "
-            f"FROM {src} WHERE {w} GROUP BY ALL ORDER BY bin, lane",
+        counts = self.con.execute(
+            "SELECT event_type, count(*) AS count, count(*) FILTER (start IS NULL) AS undated "
+            f"FROM {src} WHERE {w} GROUP BY ALL",
             p,
         ).df()
-        dated = per_type[per_type["bin"].notna()].reset_index(drop=True)
         by_type = (
-            per_type.groupby("lane", as_index=False)["count"]
-            .sum()
-            .rename(columns={"lane": "event_type"})
+            counts[["event_type", "count"]]
             .sort_values(["count", "event_type"], ascending=[False, True], kind="stable")
             .reset_index(drop=True)
         )
-        matched = int(per_type["count"].sum())
-        if lane == "event_type":
-            timeline = dated
-        else:
-            timeline = self.con.execute(
-                f"SELECT bin, lane, count(*) AS count FROM (SELECT date_trunc('{unit}', start)::TIMESTAMP AS bin, "
-                f"{lane_sql} AS lane FROM {src} WHERE {w} AND start IS NOT NULL) GROUP BY ALL ORDER BY bin, lane",
-                p,
-            ).df()
+        matched = int(counts["count"].sum())
+        timeline = _timeline(self.con, src, w, p, lane_sql, unit, *_as_filters(f).date_range())
         if src == "mem.events":
             places = _places_by_id(self.con, w, p, grid)
         else:
@@ -428,7 +426,7 @@ class EventQuery:
             timeline=timeline,
             places=places,
             by_type=by_type,
-            undated=int(per_type.loc[per_type["bin"].isna(), "count"].sum()),
+            undated=int(counts["undated"].sum()),
             unplaced=matched - int(places["count"].sum()),
             events=self.events(f) if matched <= threshold else None,
         )
@@ -446,6 +444,55 @@ class EventQuery:
         if lo is None or hi is None:
             return "month"
         return time_bin(lo, hi)
+
+
+def _timeline(
+    con: duckdb.DuckDBPyConnection,
+    src: str,
+    where: str,
+    params: list,
+    lane_sql: str,
+    unit: str,
+    lo: pd.Timestamp | None = None,
+    hi: pd.Timestamp | None = None,
+) -> pd.DataFrame:
+    """Events per time bin and lane. An event known only to a period longer than the bin (a month
+    on a weekly timeline, a year on a monthly one) is spread evenly over the bins of its period, as
+    the timeline draws it as a faint bar over that period: counted on the period's first bin it
+    would make false peaks every January. Each event still counts once in all (counts can be
+    fractional); ranges (an exercise of eleven days) count on their first bin. With a date range
+    [lo, hi], only the bins inside it are kept (a war that began before the range counts on the
+    range's first bin), so the counts are what falls in the range."""
+    if unit not in BIN_UNITS:  # checked here too: it goes into the SQL text
+        raise QueryError(f"unknown time bin {unit!r}; use one of {', '.join(BIN_UNITS)}")
+    first = f"date_trunc('{unit}', start)::TIMESTAMP"
+    last = f"date_trunc('{unit}', \"end\")::TIMESTAMP"
+    vague = f"date_precision IN ({', '.join(map(_literal, VAGUE))}) AND {last} > {first}"
+    low = f"date_trunc('{unit}', TIMESTAMP '{lo.isoformat()}')" if lo is not None else None
+    keep = []
+    if low is not None:
+        keep.append(f"bin >= {low}")
+    if hi is not None:
+        keep.append(f"bin <= TIMESTAMP '{hi.isoformat()}'")
+    clip = ("WHERE " + " AND ".join(keep)) if keep else ""
+    certain_bin = f"greatest({first}, {low})" if low is not None else first
+    return con.execute(
+        f"""
+        WITH m AS (SELECT * FROM {src} WHERE {where} AND start IS NOT NULL),
+        certain AS (SELECT {certain_bin} AS bin, {lane_sql} AS lane, 1.0 AS w FROM m WHERE NOT ({vague})),
+        spans AS (
+            SELECT *, generate_series({first}, {last}, INTERVAL 1 {unit}) AS bins FROM m WHERE {vague}
+        ),
+        spread AS (
+            SELECT bin, {lane_sql} AS lane, w FROM (
+                SELECT *, unnest(bins) AS bin, 1.0 / len(bins) AS w FROM spans
+            )
+        )
+        SELECT bin, lane, sum(w) AS count FROM (SELECT * FROM certain UNION ALL SELECT * FROM spread) {clip}
+        GROUP BY ALL ORDER BY bin, lane
+        """,
+        params,
+    ).df()
 
 
 def _places_by_id(

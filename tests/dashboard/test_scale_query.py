@@ -143,7 +143,11 @@ def test_counts_add_up_to_the_matching_events(query, events, kw):
     by_type = expected["event_type"].astype(str).value_counts()
     assert dict(zip(v.by_type["event_type"], v.by_type["count"], strict=True)) == by_type.to_dict()
     dated = expected[expected["start"].notna()]
-    assert v.timeline["count"].sum() == len(dated) and v.undated == len(expected) - len(dated)
+    assert v.undated == len(expected) - len(dated)
+    if "start" in kw or "end" in kw:  # events known to a longer period count only their part in the range
+        assert v.timeline["count"].sum() <= len(dated) + 1e-9
+    else:
+        assert v.timeline["count"].sum() == pytest.approx(len(dated))
     placed = expected[expected["latitude"].notna()]
     assert v.places["count"].sum() == len(placed) and v.unplaced == len(expected) - len(placed)
     assert (v.events is None) == (len(expected) > 10)
@@ -153,8 +157,38 @@ def test_country_lanes_count_an_event_once_per_country(query, events):
     unit, t = query.timeline(Filters(countries=("PRK",)), lane="countries")
     expected = apply(events, PandasFilters(countries=("PRK",)))
     dated = expected[expected["start"].notna()]
-    assert t["count"].sum() == sum(len(c) for c in dated["countries"])
-    assert t.loc[t["lane"] == "PRK", "count"].sum() == len(dated)
+    assert t["count"].sum() == pytest.approx(sum(len(c) for c in dated["countries"]))
+    assert t.loc[t["lane"] == "PRK", "count"].sum() == pytest.approx(len(dated))
+
+
+@pytest.mark.parametrize(
+    "kw, unit, expected",
+    [
+        # known only to July 2023: spread over the days of July on a daily timeline
+        ({"text": "Talks known only to the month"}, "day", {"2023-07-01": 1 / 31, "2023-07-31": 1 / 31}),
+        ({"text": "Talks known only to the month"}, "month", {"2023-07-01": 1.0}),
+        # a range of years on its first bin, as drawn from its start
+        ({"text": "Korean War"}, "year", {"1950-01-01": 1.0}),
+        # inside a date range: only the range's part, a war that began before it on its first bin
+        (
+            {"text": "Korean War", "start": dt.date(1952, 3, 1), "end": dt.date(1952, 5, 31)},
+            "month",
+            {"1952-03-01": 1.0},
+        ),
+        (
+            {"text": "Talks known only to the month", "start": dt.date(2023, 7, 30)},
+            "day",
+            {"2023-07-30": 1 / 31, "2023-07-31": 1 / 31},
+        ),
+    ],
+)
+def test_events_known_to_a_period_are_spread_over_it(query, kw, unit, expected):
+    _, t = query.timeline(Filters(**kw), unit=unit)
+    got = dict(zip(t["bin"].dt.strftime("%Y-%m-%d"), t["count"], strict=True))
+    for day, count in expected.items():
+        assert got[day] == pytest.approx(count)
+    if "start" in kw:
+        assert set(got) == set(expected)
 
 
 def test_places_count_each_place_and_name_its_main_type(query, events):
