@@ -367,6 +367,9 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
         heads = [g for g in groups if g.triggers[0].start < o.start]
         if heads:
             max(heads, key=lambda g: g.triggers[0].start).objects.append(o.type)
+    for g in groups:
+        if g.type == "agreement" and "sanction" in g.objects:
+            g.type = "sanction"  # "the EU agreed a new package of sanctions" is the sanction
     dated_complement = {id(g) for g in groups if g.when is not None and g.type != "statement"}
     for g in groups:
         _fill(g, text, s, e, body_start, cuts, geo, actors, places, published, triggers)
@@ -386,7 +389,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     return groups
 
 
-_PERFECT = re.compile(r"\b(?:has|have|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 # a noun after these names an earlier or other event, not the one the sentence reports

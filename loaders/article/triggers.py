@@ -68,6 +68,11 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (
+        r"(?:joined|join|joins|accession\s+to|entered\s+into\s+force|took\s+effect)(?=\s+(?:the\s+)?(?:NATO|[A-Z]\w+\s+)?(?:NATO|alliance|bloc|Union|BRICS|treaty|pact|agreement|accord|convention|organi[sz]ation|grouping)|\s*(?:$|\.|,|\s+on\b|\s+in\b))",
+        "agreement",
+        "verb",
+    ),
+    (
         r"agreed|agrees|agreements?|deals?|treaty|treaties|accords?|pacts?|memorandum|ratif(?:ied|ies|y)",
         "agreement",
         "noun",
@@ -107,10 +112,11 @@ _LEXICON: list[tuple[str, str, str]] = [
         "noun",
     ),
     (
-        r"attacked|attacking|invaded|bombed|shelled|raided|clashed|ambushed|struck|shot\s+down",
+        r"attacked|attacking|invaded|bombed|shelled|raided|clashed|ambushed|struck|shot\s+down|destroyed|sank|downed",
         "armed_conflict",
         "verb",
     ),
+    (r"fired\s+water\s+cannons?|rammed", "armed_conflict", "verb"),
     (
         r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?",
         "armed_conflict",
@@ -139,7 +145,7 @@ _WEAPON = re.compile(
 _ATTACK = re.compile(
     r"\b(?:attacks?|strikes?|offensive|assault|raids?|barrage|into\s+(?:\w+\s+)?territory"
     r"|(?:at|toward|towards)\s+(?:it|them|us|him)\b|(?:at|toward|towards|on|against)\s+(?:a|an|the)?\s*(?:[\w.’'-]+\s+){0,3}(?:ships?|vessels?|destroyers?|"
-    r"warships?|tankers?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?))\b",
+    r"warships?|tankers?|boats?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?|aircraft|planes?))\b",
     re.I,
 )
 _ADJECTIVAL = re.compile(
