@@ -233,10 +233,10 @@ def test_views_are_cached_per_filter(query):
     assert query.view(f, lane="countries") is not query.view(f)
 
 
-def test_options_list_what_the_table_holds(query, events):
-    opts = query.options()
-    assert opts["countries"] == sorted({c for v in events["countries"] for c in v})
-    assert opts["types"] == sorted(events["event_type"].astype(str).unique())
+def test_options_are_those_the_pandas_dashboard_offers(query, events):
+    from dashboard.filters import options
+
+    assert query.options() == options(events)
     assert query.date_bounds() == (dt.date(1950, 6, 25), events["end"].max().date())
 
 
