@@ -226,11 +226,9 @@ class Candidate:
             return None
 
 
-# Every pattern needs a word of one of these classes (or a digit): patterns run only in windows
-# around such words, and only the patterns whose class occurs there, which skips most of a text.
-# Words are looked up in a table (much faster than one big regex of alternatives). BEFORE and AFTER
-# bound how far a match reaches before its first trigger and after its last ("each of the past
-# three years", "two years ago", "9 a.m. EST").
+# Every pattern needs a word of one of these classes (or a digit): each pattern runs only in
+# windows around words of its classes, which skips most of a text. Words are looked up in a table
+# (much faster than one big regex of alternatives).
 _UNIT_WORDS = (
     "second minute hour day night week weekend fortnight month quarter year decade period time season"
 ).split()
@@ -258,38 +256,52 @@ NEEDS = {
     "for_units": {"unit"}, "quarter": {"unit"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
     "year_adj": {"unit"}, "holiday": {"words", "unit"}, "set": {"words"},
 }  # fmt: skip
-BEFORE, AFTER = 70, 50
+# how far a match may reach before and after a trigger of each class ("each of the past three
+# years" starts 28 characters before "years"; "9 a.m. EST, Sept. 9" ends 17 after "9")
+REACH = {"digit": (30, 40), "month": (40, 25), "weekday": (40, 25), "unit": (70, 40), "deictic": (30, 25),
+         "words": (50, 40)}  # fmt: skip
 
 
-def windows(text: str, start: int = 0, stop: int | None = None) -> list[tuple[int, int, set[str]]]:
-    """Stretches of text that may hold a temporal expression (merged when they touch), each with
-    the trigger classes found in it."""
+def windows(text: str, start: int = 0, stop: int | None = None) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, the stretches of text[start:stop] around its words (merged when
+    they touch): only there can a pattern needing that class match."""
     stop = len(text) if stop is None else stop
-    spans: list[tuple[int, int, set[str]]] = []
+    spans: dict[str, list[tuple[int, int]]] = {kind: [] for kind in REACH}
     lookup = TRIGGER_CLASS.get
     for m in _TOKEN.finditer(text, start, stop):
         word = m.group(0)
         kind = "digit" if word.isdigit() else lookup(word.lower())
         if kind is None:
             continue
-        lo, hi = max(start, m.start() - BEFORE), min(stop, m.end() + AFTER)
-        if spans and lo <= spans[-1][1]:
-            spans[-1][2].add(kind)
-            spans[-1] = (spans[-1][0], hi, spans[-1][2])
+        before, after = REACH[kind]
+        lo, hi = max(start, m.start() - before), min(stop, m.end() + after)
+        same = spans[kind]
+        if same and lo <= same[-1][1]:
+            same[-1] = (same[-1][0], hi)
         else:
-            spans.append((lo, hi, {kind}))
+            same.append((lo, hi))
     return spans
+
+
+def _union(lists: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(span for spans in lists for span in spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def candidates(text: str, start: int = 0, stop: int | None = None) -> list[Candidate]:
     """Every pattern's matches in text[start:stop], sorted leftmost-longest (ties: pattern order).
 
-    The caller keeps a candidate only if it resolves and does not overlap one kept before it."""
+    Each pattern runs only in the windows of the trigger classes it needs. The caller keeps a
+    candidate only if it resolves and does not overlap one kept before it."""
     found: list[Candidate] = []
-    for lo, hi, kinds in windows(text, start, stop):
-        for rank, (kind, rx) in enumerate(COMPILED):
-            if kinds.isdisjoint(NEEDS[kind]):
-                continue
+    by_class = windows(text, start, stop)
+    for rank, (kind, rx) in enumerate(COMPILED):
+        for lo, hi in _union([by_class[k] for k in NEEDS[kind]]):
             for m in rx.finditer(text, lo, hi):
                 start, end = m.span()
                 # optional groups can let a space in at either edge; trim it
