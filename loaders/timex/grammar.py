@@ -230,7 +230,7 @@ class Candidate:
 # windows around words of its classes, which skips most of a text. Words are looked up in a table
 # (much faster than one big regex of alternatives).
 _UNIT_WORDS = (
-    "second minute hour day night week weekend fortnight month quarter year decade period time season"
+    "second minute hour day night week weekend fortnight month quarter year decade period season"
 ).split()
 _TRIGGER_WORDS = {
     "month": list(MONTHS),
