@@ -414,7 +414,8 @@ class EventQuery:
         lane_sql = _lane_sql(lane)
         src = self._source(f)
         w, p = self.where(f, table=src)
-        if src != "mem.events":  # one pass over the files, then the counts from what matched
+        if src != "mem.events" or (getattr(f, "text", "") or "").strip():
+            # a text search, or the Parquet files: one pass to find the matches, then the counts
             cols = '"start", "end", date_precision, event_type, location, latitude, longitude' + (
                 ", countries" if lane != "event_type" else ""
             )
@@ -495,7 +496,10 @@ def _timeline(
     certain_bin = f"greatest({first}, {low})" if low is not None else first
     return con.execute(
         f"""
-        WITH m AS (SELECT * FROM {src} WHERE {where} AND start IS NOT NULL),
+        WITH m AS (
+            SELECT start, "end", date_precision, event_type{", countries" if "countries" in lane_sql else ""}
+            FROM {src} WHERE {where} AND start IS NOT NULL
+        ),
         certain AS (SELECT {certain_bin} AS bin, {lane_sql} AS lane, 1.0 AS w FROM m WHERE NOT ({vague})),
         spans AS (
             SELECT *, generate_series({first}, {last}, INTERVAL 1 {unit}) AS bins FROM m WHERE {vague}
