@@ -5,7 +5,8 @@
 It is not the dashboard: it wires `dashboard.scale_query` and `dashboard.scale_lod` the way the
 dashboard should (see docs/scale.md), with only the country and type filters, so that
 `python -m benchmarks.scale_browser app STORE benchmarks/scale_app.py` can measure the browser side
-before the dashboard reads stores itself.
+before the dashboard reads stores itself. With SCALE_APP_NAIVE=1 it is the naive version instead:
+the whole table in pandas, one marker per event in `px.scatter` and `px.scatter_geo`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,32 @@ if not store or not os.path.isdir(store):
     st.error(
         "Set EVENTS_STORE to an events store folder (written by loaders.store or benchmarks.synth_events)."
     )
+    st.stop()
+if os.environ.get("SCALE_APP_NAIVE") == "1":
+    import plotly.express as px
+
+    from dashboard.filters import apply, options
+    from loaders.store import read_store
+
+    @st.cache_resource(show_spinner="Reading the whole table ...")
+    def read_all(path: str):
+        return read_store(path)
+
+    events = read_all(store)
+    opts = options(events)
+    with st.sidebar:
+        countries = st.multiselect(
+            "Countries", opts["countries"], format_func=country_label, key="f_countries"
+        )
+    f = Filters(countries=tuple(countries))
+    t = time.perf_counter()
+    shown = apply(events, f)
+    tl = px.scatter(shown, x="start", y="event_type", color="event_type", hover_name="title")
+    geo = px.scatter_geo(shown, lat="latitude", lon="longitude", color="event_type", hover_name="title")
+    st.markdown(describe(f, shown=len(shown), total=len(events)))
+    st.plotly_chart(tl, key="timeline_chart", config=exports.plot_config("timeline"))
+    st.plotly_chart(geo, key="map_chart", config=exports.plot_config("map"))
+    st.caption(f"server side: {time.perf_counter() - t:.3f} s")
     st.stop()
 q = open_store(store)
 opts = q.options()

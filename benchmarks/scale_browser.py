@@ -252,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("store")
     a.add_argument("app", nargs="?", default="dashboard/app.py")
     a.add_argument("--screenshot")
+    a.add_argument("--naive", action="store_true", help="set SCALE_APP_NAIVE=1 (benchmarks/scale_app.py)")
     args = ap.parse_args(argv)
     if args.command == "redraw":
         rows = redraw_times(tuple(int(c) for c in args.counts.split(",")))
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             ]
             print(f"| {n:,} | " + " | ".join(cells) + " |")
     else:
+        if args.naive:
+            os.environ["SCALE_APP_NAIVE"] = "1"
         print(json.dumps(app_filter_change(args.store, args.app, screenshot=args.screenshot), indent=1))
     return 0
 
