@@ -254,16 +254,11 @@ def _plausible_year(ctx: Context, c: Candidate, y: int, start: int, end: int) ->
 
 def r_year(c: Candidate, ctx: Context) -> list[Piece] | None:
     y = int(c.group("y"))
-    start = c.start
-    if c.group("fy") and c.group("fy").lower().startswith("the"):
-        start = c.start  # "the year 2000" is one expression
-    elif (
-        not c.group("fy")
-        and not c.group("part")
-        and not _plausible_year(ctx, c, y, c.match.start("y"), c.end)
-    ):
+    # "fiscal 1989", "FY2024", "the year 2000" and "mid-1996" are years whatever follows them
+    marked = c.group("fy") or c.group("fy2") or c.group("part")
+    if not marked and not _plausible_year(ctx, c, y, c.match.start("y"), c.end):
         return None
-    return [Piece(start, c.end, "DATE", model.narrow(model.year(y), part_of(c.group("part"))))]
+    return [Piece(c.start, c.end, "DATE", model.narrow(model.year(y), part_of(c.group("part"))))]
 
 
 _SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,

@@ -97,7 +97,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     (
         "year",
         r"(?:(?P<part>(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of))[\s-]+|(?<![\d$£€.,/#:-]))"
-        rf"(?P<fy>(?i:fiscal|FY|calendar|the\s+year)\s*)?\b(?P<y>{YEAR4})\b(?!\s*%|[.,]\d|[-/]\d|:\d)",
+        rf"(?:(?P<fy>(?i:fiscal|calendar|the\s+year)\s*)|(?P<fy2>FY)\s?|(?<![^\W\d_]))(?P<y>{YEAR4})\b(?!\s*%|[.,]\d|[-/]\d|:\d)",
         0,
     ),
     (

@@ -21,7 +21,11 @@ from loaders.timex.tagger import pieces, to_timex
 
 _CONNECTOR = re.compile(r"\s*(?:through|thru|to|until|till|and|[-–—]|to\s+the\s+end\s+of)\s*$", re.IGNORECASE)
 _OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_DAY_TAIL = re.compile(r"\s*[-–]\s*(\d{1,2})\b(?![-/\d])")
+# "Sept. 1-7", "Aug. 21 to 31": the second day of a range within one month
+_DAY_TAIL = re.compile(
+    r"\s*(?:[-–]|to|through|thru|until|till)\s*(\d{1,2})\b(?![-/\d]|\s*(?:%|percent|per\s+cent|times)\b)",
+    re.IGNORECASE,
+)
 _END_CUES = re.compile(
     r"\b(?:ended|ending|ends|end|wrapped\s+up|wraps\s+up|wrapping\s+up|concluded|concludes|finished|closed|"
     r"culminated|completed|through|until|till|wound\s+down)\b",
@@ -98,6 +102,9 @@ def _merge_ranges(text: str, ps: list[Piece]) -> list[Piece]:
                 except ValueError:
                     end_day = None
                 if end_day and end_day > a.period.first:
+                    opener = _OPENER.search(text, max(0, a.start - 12), a.start)
+                    if opener:
+                        a = Piece(opener.start(), a.end, a.type, a.period, a.resolved)
                     out.append(_range(text, a, model.day(end_day), tail.end(), a.resolved))
                     i += 1
                     continue
@@ -107,7 +114,10 @@ def _merge_ranges(text: str, ps: list[Piece]) -> list[Piece]:
                 connector = _CONNECTOR.match(between)
                 if connector and (not between.strip().lower() == "and" or opener):
                     period = b.period
-                    if (
+                    if period.precision == "day" and 0 < (a.period.first - period.last).days < 7:
+                        # "Monday to Wednesday": the Wednesday after that Monday
+                        period = model.day(period.first + dt.timedelta(days=7))
+                    elif (
                         period.last < a.period.first
                         and a.period.first.year == period.last.year
                         and period.precision == "day"

@@ -79,6 +79,7 @@ ABSOLUTE_CASES = [
     (SEED, "The ceasefire took effect on Jan. 1, 2020.", "Jan. 1, 2020", "2020-01-01"),
     (SEED, "The fleet sailed on Friday, Sept. 1, from Vladivostok.", "Friday, Sept. 1", "2023-09-01"),
     (SEED, "Trade fell sharply in fiscal 2022, the ministry said.", "fiscal 2022", "2022"),
+    (SEED, "The FY2024 budget adds 12 warships.", "FY2024", "2024"),
     (SEED, "Output recovered in mid-2021 after the floods.", "mid-2021", "2021"),
     (SEED, "The missile was tested in the summer of 2017.", "the summer of 2017", "2017-SU"),
     (
