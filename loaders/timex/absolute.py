@@ -18,7 +18,7 @@ from loaders.timex.anchoring import (
     year_of_month,
 )
 from loaders.timex.context import sentence_start, word_after, word_before
-from loaders.timex.grammar import MONTH, Candidate
+from loaders.timex.grammar import MONTH, WEEKDAY, Candidate
 from loaders.timex.lexicon import (
     DECADE_WORDS,
     ORDINALS,
@@ -174,6 +174,11 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     return [Piece(c.start, end, typ, Period(p.value + suffix, p.first, p.last, "day"))]
 
 
+_LATER_WEEKDAY = re.compile(
+    rf"(?:\s*(?:local\s+time|[A-Z]{{2,4}}|\([^()\n]{{0,25}}\)|,))*\s+on\s+({WEEKDAY})"
+)
+
+
 def r_time(c: Candidate, ctx: Context) -> list[Piece] | None:
     if c.group("word"):
         h, mi = (12, 0) if c.group("word").lower() in ("noon", "midday") else (0, 0)
@@ -204,7 +209,12 @@ def r_time(c: Candidate, ctx: Context) -> list[Piece] | None:
             date = (ctx.dct + dt.timedelta(days=offsets[w]) if w in offsets
                     else weekday_date(WEEKDAYS[w], ctx.dct, ctx.tense(c), ""))  # fmt: skip
         else:
-            date = ctx.ref_day if ctx.ref_day and abs((ctx.ref_day - ctx.dct).days) < 3 else ctx.dct
+            later = _LATER_WEEKDAY.match(ctx.text, c.end, min(len(ctx.text), c.end + 45))
+            if later:
+                # "at 6 a.m. local time (0300 GMT) on Saturday": the day named just after the clock
+                date = weekday_date(WEEKDAYS[later.group(1).lower()], ctx.dct, ctx.tense(c), "")
+            else:
+                date = ctx.ref_day if ctx.ref_day and abs((ctx.ref_day - ctx.dct).days) < 3 else ctx.dct
     clock = f"T{h:02d}:{mi:02d}"
     if date is None:
         return [Piece(c.start, c.end, "TIME", unresolved("XXXX-XX-XX" + clock, "time"), resolved=False)]

@@ -23,9 +23,12 @@ _DATE = (
     rf"|(?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{MONTH}),?\s+(?P<y2>{YEAR4}))"
     rf"|(?P<num>(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/(?P<ny>{YEAR4}))"
 )
+# "3:45 PM EDT, " before the date of an "Updated" line
+_CLOCK = r"\d{1,2}(?::\d\d)?\s*[AaPp]\.?[Mm]\.?(?:\s*[A-Z]{2,4})?,?\s+"
 _CUE = r"(?i:(?:published|posted|updated|last\s+updated|date|dated|released|first\s+published)(?:\s+on)?)"
 _LINE_MARK = re.compile(
-    rf"^[^\S\n]*(?:{_CUE}\s*:?\s*)?(?:[A-Z][a-z]{{2,8}},?\s+)?(?:{_DATE})\b[^\n]{{0,40}}$", re.M
+    rf"^[^\S\n]*(?:{_CUE}\s*:?\s*)?(?:{_CLOCK})?(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:{_DATE})\b[^\n]{{0,40}}$",
+    re.M,
 )
 _CUED = re.compile(rf"\b(?:{_CUE})\s*:?\s*(?:[A-Z][a-z]{{2,8}},?\s+)?(?:{_DATE})")
 # "SEOUL, South Korea, Oct. 14 (AP) —" / "WASHINGTON (Reuters), Oct 14, 2024 -"

@@ -237,6 +237,8 @@ TIMEML_CASES = [
     (SEED, "The ceasefire expired at midday.", "midday", "2023-09-04T12:00"),
     (SEED, "The deadline is 5 p.m. EST, Sept. 9, officials said.", "5 p.m. EST, Sept. 9", "2023-09-09T17:00"),
     (SEED, "The festival is held each July in the capital.", "each July", "XXXX-07"),
+    (SEED, "A truce began at 6 a.m. local time (0300 GMT) on Saturday.", "6 a.m.", "2023-09-02T06:00"),
+    (SEED, "The truce began at 6 a.m. Officials met again on Saturday.", "6 a.m.", "2023-09-04T06:00"),
     (
         dt.date(1989, 10, 30),
         "Sales rose 8%, compared with a loss a year earlier, in the third quarter.",

@@ -22,6 +22,10 @@ from loaders.timex import find_publication_date
         ("SEOUL, South Korea, Sept. 4, 2023 (AP) — North Korea fired a missile.", dt.date(2023, 9, 4)),
         ("Posted on 12 January 2022 by the desk\nTroops moved north.", dt.date(2022, 1, 12)),
         ("Monday, September 4, 2023\nKim to visit Russia", dt.date(2023, 9, 4)),
+        (
+            "Updated 3:45 PM EDT, Tue September 5, 2023\nSEOUL, South Korea (CNN) \u2014 Kim...",
+            dt.date(2023, 9, 5),
+        ),
     ],
 )
 def test_finds_the_publication_date(text, expected):
