@@ -101,7 +101,7 @@ ABSOLUTE_CASES = [
         "9 a.m. Thursday",
         "2023-09-07T09:00",
     ),
-    (SEED, "The blast was heard at 10:35 p.m. local time on Saturday.", "10:35 p.m.", "2023-09-04T22:35"),
+    (SEED, "The blast was heard at 10:35 p.m. local time on Saturday.", "10:35 p.m.", "2023-09-02T22:35"),
 ]
 
 NO_YEAR_CASES = [
