@@ -120,6 +120,17 @@ def r_month(c: Candidate, ctx: Context) -> list[Piece] | None:
                 return None
         if key == "may" and after.lower() in ("be", "have", "not", "also", "well"):
             return None
+        if before == "the" and after.lower() in (
+            "on",
+            "to",
+            "of",
+            "for",
+            "against",
+            "through",
+            "across",
+            "from",
+        ):
+            return None  # "the March on Washington": a noun, not the month
     m = month_number(name)
     start = c.start
     if ctx.dct is None:

@@ -303,6 +303,7 @@ NOT_DATES = [
     ("They watched Black Friday sales.", "Friday"),
     ("April Ryan asked the first question.", "April"),
     ("Flight 2019 landed safely.", "2019"),
+    ("The March on Washington drew huge crowds.", "March"),
     ("Ministers Janos Martonyi and Jan Kavan signed the accord.", "Jan"),
     ("Two thousand protesters marched.", "Two thousand"),
 ]
