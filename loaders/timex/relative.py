@@ -49,16 +49,15 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
         # "Sign Up Now", "Subscribe Now": title-case interface text, not prose
         if c.group("w") == "Now" and not sentence_start(ctx.text, c.start):
             return None
-        if ctx.text[c.end : c.end + 1] == "-" or word_after(ctx.text, c.end).lower() in ("that", "on"):
-            if word_after(ctx.text, c.end).lower() == "that":
-                return None
-    if w in _PRESENT:
-        p = Period("PRESENT_REF", ctx.dct, ctx.dct, "day" if ctx.dct else None)
-        return [Piece(c.start, c.end if not pod else c.match.end("w"), "DATE", p)]
     if w == "current":
         after = word_after(ctx.text, c.end).lower()
         if ctx.text[c.start].isupper() or after in _NOT_CURRENT or not after or after.endswith("ly"):
             return None
+    if w in _PRESENT:
+        p = Period("PRESENT_REF", ctx.dct, ctx.dct, "day" if ctx.dct else None)
+        return [
+            Piece(c.start, c.end if not pod else c.match.end("w"), "DATE", p, resolved=ctx.dct is not None)
+        ]
     if w == "recent" and (
         word_after(ctx.text, c.end).lower() in _NOT_CURRENT or not word_after(ctx.text, c.end)
     ):
