@@ -15,6 +15,7 @@ surname ("Shoigu", "Kim") is resolved to the first full name it belongs to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -168,20 +169,32 @@ def _clean_name(name: str) -> str | None:
     return " ".join(words) if words else None
 
 
+def _near(countries: Sequence[tuple[int, int, str]], lo: int, hi: int) -> Sequence[tuple[int, int, str]]:
+    """The mentions (sorted by start) that start in [lo, hi)."""
+    starts = [c[0] for c in countries] if not isinstance(countries, _Sorted) else countries.starts
+    return countries[bisect_left(starts, lo) : bisect_left(starts, hi)]
+
+
+class _Sorted(list):
+    """Country mentions sorted by start, with their starts kept for bisection."""
+
+    def __init__(self, items) -> None:
+        super().__init__(sorted(items))
+        self.starts = [c[0] for c in self]
+
+
 def _country_before(start: int, countries: Sequence[tuple[int, int, str]], text: str) -> str | None:
     """The country of the leftmost mention, within 60 characters before `start`, that describes it."""
-    best = None
-    for cs, ce, iso in countries:
+    for _cs, ce, iso in _near(countries, start - 90, start):
         if ce <= start and start - ce <= 60 and _GAP.match(text[ce:start]):
-            if best is None or cs < best[0]:
-                best = (cs, iso)
-    return best[1] if best else None
+            return iso
+    return None
 
 
 def _country_after(end: int, countries: Sequence[tuple[int, int, str]], text: str) -> str | None:
     """The country of an apposition right after a name: "Tass, Russia's state-run news service"."""
-    for cs, _, iso in countries:
-        if 0 <= cs - end <= 8 and re.fullmatch(r",?\s*(?:the\s+)?", text[end:cs]):
+    for cs, _, iso in _near(countries, end, end + 9):
+        if re.fullmatch(r",?\s*(?:the\s+)?", text[end:cs]):
             return iso
     return None
 
@@ -191,6 +204,15 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
 
     `countries` are (start, end, iso3) country mentions of the same text, for nationalities.
     """
+    countries = _Sorted(countries)
+    taken = bytearray(len(text) + 1)  # characters already inside a name found
+
+    def free(a: int, b: int) -> bool:
+        return not any(taken[a:b])
+
+    def take(a: int, b: int) -> None:
+        taken[a:b] = b"\x01" * (b - a)
+
     found: dict[tuple[int, int], Actor] = {}
     people: dict[str, str | None] = {}  # full name -> country
     for rx in (_TITLED, _APPOS_AFTER, _APPOS_BEFORE, _SPEAKER):
@@ -200,9 +222,9 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
             if not name or len(name.split()) < 2 or _is_place_like(name) or _ORG_WORD.search(name):
                 continue
             s = e - len(name) if not text[s:e].startswith(name) else s
-            if any(s <= cs < s + len(name) for cs, _, _ in countries):
+            if _near(countries, s, s + len(name)):
                 continue  # "Forces Korea", "South Korea": not a person
-            if any(a <= s < b or s <= a < e for a, b in found):
+            if not free(s, s + len(name)):
                 continue
             iso = _country_before(m.start(), countries, text) or _country_before(s, countries, text)
             if iso is None and rx is _APPOS_AFTER:
@@ -213,6 +235,7 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
             if people[name] is None:
                 people[name] = iso
             found[(s, s + len(name))] = Actor(s, s + len(name), name, "person", iso)
+            take(s, s + len(name))
     for rx in (_ORG, _KNOWN_ORGS):
         for m in rx.finditer(text):
             s, e = m.span()
@@ -220,10 +243,11 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
             if not name:
                 continue
             s = e - len(name)
-            if any(a <= s < b or s <= a < e for a, b in found):
+            if not free(s, e):
                 continue
             iso = _country_before(s, countries, text) or _country_after(e, countries, text)
             found[(s, e)] = Actor(s, e, name, "organisation", iso)
+            take(s, e)
     # later mentions of a surname (or given name) alone
     keys: dict[str, str] = {}
     for full in people:
@@ -234,7 +258,7 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + r")\b")
         for m in rx.finditer(text):
             s, e = m.span()
-            if any(a <= s < b for a, b in found):
+            if taken[s]:
                 continue
             full = keys[m.group(0)]
             found[(s, e)] = Actor(s, e, full, "person", people[full])

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from loaders.article.actors import Actor, find_actors
@@ -25,6 +26,7 @@ from loaders.article.titles import make_title
 from loaders.article.triggers import Trigger, find_triggers, modality
 from loaders.timex import Timex, periods
 
+CONTEXT_SENTENCES = 12  # how far back or ahead a mention of an event is looked for
 PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}
 GEO_RANK = {"point": 0, "city": 1, "sea": 2, "region": 3, "country": 4, "unknown": 5}
 
@@ -250,15 +252,40 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
     whens, durations = _dates(text, published)
     geo = _geo(text)
     actors = find_actors(text, [(s, e, iso) for s, e, iso, _ in geo.countries])
-    actor_spans = [(a.start, a.end) for a in actors]
-    places = [
-        p
-        for p in geo.places
-        if not any(a <= p.start < b for a, b in actor_spans) and not _inside_org(p, actors)
-    ]
+    # each sentence sees only the mentions inside it (found by bisection: long texts stay linear)
+    starts = {
+        "whens": [w.start for w in whens],
+        "durations": [d[0] for d in durations],
+        "countries": [c[0] for c in geo.countries],
+        "places": [p.start for p in geo.places],
+        "actors": [a.start for a in actors],
+    }
+
+    def within(items: list, key: str, s: int, e: int) -> list:
+        return items[bisect_left(starts[key], s) : bisect_left(starts[key], e)]
+
     cands: list[Candidate] = []
     for i, (s, e) in enumerate(sentences):
-        cands.extend(_sentence_events(text, i, s, e, whens, durations, geo, actors, places, published))
+        acts = within(actors, "actors", s, e)
+        places = [
+            p
+            for p in within(geo.places, "places", s, e)
+            if not any(a.start <= p.start < a.end for a in acts) and not _inside_org(p, acts)
+        ]
+        cands.extend(
+            _sentence_events(
+                text,
+                i,
+                s,
+                e,
+                within(whens, "whens", s, e),
+                within(durations, "durations", s, e),
+                Geo(within(geo.countries, "countries", s, e), places),
+                acts,
+                places,
+                published,
+            )
+        )
     cands = _resolve_context(cands, text, sentences)
     _inherit_places(cands)
     # an event with neither a country nor a place cannot be put on a map or filtered: not reported
@@ -570,9 +597,16 @@ def _resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candi
     """Fold each undated candidate into the dated event it refers to, or drop it; fold a dated
     back-reference ("The 11-day exercise ...") into the event it refers to when their dates agree."""
     kept: list[Candidate] = []
+    kept_at: list[int] = []
+    dated = [x for x in cands if x.when is not None]
+    dated_at = [x.sentences[0] for x in dated]
     for c in cands:
         best = None
-        for d in kept if c.when is not None else [x for x in cands if x.when is not None]:
+        i = c.sentences[0]
+        pool, at = (kept, kept_at) if c.when is not None else (dated, dated_at)
+        for d in pool[bisect_left(at, i - CONTEXT_SENTENCES) :]:
+            if d.sentences[0] > i + CONTEXT_SENTENCES:
+                break
             if d is c or d.type != c.type:
                 continue
             # "the exercise will rehearse ..." still points at the exercise that began; a pronoun does not
@@ -599,6 +633,7 @@ def _resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candi
             _absorb(best[1], c)
         elif c.when is not None:
             kept.append(c)
+            kept_at.append(i)
     return kept
 
 
@@ -652,6 +687,8 @@ def _inherit_places(cands: list[Candidate]) -> None:
         if c.place is not None or c.type in ("meeting", "statement") or c.when is None:
             continue
         for m in meetings:
+            if abs(m.sentences[0] - c.sentences[0]) > CONTEXT_SENTENCES:
+                continue
             if len(_people(c) & _people(m)) >= 2 and c.when.first <= m.when.first <= c.when.last:
                 c.place, c.place_text = m.place, m.place_text
                 break
