@@ -132,6 +132,8 @@ WEEKDAY_CASES = [
     (SEED, "Police fired tear gas late on Saturday in the capital.", "Saturday", "2023-09-02"),
     (SEED, "The vote was held early Sunday after an all-night session.", "early Sunday", "2023-09-03"),
     (SEED, "Officials said Monday that the talks had stalled.", "Monday", "2023-09-04"),
+    (SEED, "The envoy called it ''a Thursday decision'' in a memo.", "Thursday", "2023-08-31"),
+    (SEED, "The memo, marked 'Wednesday', was leaked.", "Wednesday", "2023-08-30"),
     (SEED, "The minister said on Sunday that the border would stay closed.", "Sunday", "2023-09-03"),
     (SEED, "The frigate docked in Manila last Friday.", "last Friday", "2023-09-01"),
     (SEED, "The frigate will dock in Manila next Friday.", "next Friday", "2023-09-08"),
@@ -253,6 +255,7 @@ SET_CASES = [
     (SEED, "The drills are held every year in August.", "every year", "P1Y"),
     (SEED, "The summit takes place each year in Davos.", "each year", "P1Y"),
     (SEED, "Protesters gather every Friday outside parliament.", "every Friday", "XXXX-WXX-5"),
+    (SEED, "Every Friday, protesters gather outside parliament.", "Every Friday", "XXXX-WXX-5"),
     (SEED, "The country spends $2 billion a year on arms.", "a year", "P1Y"),
 ]
 
