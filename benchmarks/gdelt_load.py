@@ -99,12 +99,12 @@ def _measure(step: str, path: str) -> dict:
     code = f"""
 import json, resource, sys, time
 sys.path.insert(0, {str(ROOT)!r})
-t, c = time.perf_counter(), time.process_time()
+import pandas as pd
+from loaders.gdelt import load
+t, c = time.perf_counter(), time.process_time()  # modules imported: the reading is timed
 if {step!r} == "bare":
-    import pandas as pd
     n = len(pd.read_csv({path!r}, sep="\\t", header=None))
 else:
-    from loaders.gdelt import load
     got = load({path!r})
     n = len(got.events) + len(got.rejects)
 s, cpu = time.perf_counter() - t, time.process_time() - c
@@ -150,12 +150,12 @@ def main() -> None:
     print(
         f"ratio to bare read:   {ours['seconds'] / bare['seconds']:.2f}x wall, {ours['cpu'] / bare['cpu']:.2f}x CPU"
     )
+    wall, cpu = ours["seconds"] / bare["seconds"], ours["cpu"] / bare["cpu"]
     print(
-        "goals: >= 500,000 rows/s: {}; within 2x bare: {}; < 3 GB: {}".format(
-            "met" if rate >= 500_000 else "NOT met",
-            "met" if ours["seconds"] <= 2 * bare["seconds"] else "NOT met",
-            "met" if ours["peak_mb"] < 3072 else "NOT met",
-        )
+        f"goals: >= 500,000 rows/s: {'met' if rate >= 500_000 else 'NOT met'}; "
+        f"within 2x the bare read: wall {wall:.2f}x ({'met' if wall <= 2 else 'NOT met'}), "
+        f"CPU {cpu:.2f}x ({'met' if cpu <= 2 else 'NOT met'}); "
+        f"< 3 GB: {'met' if ours['peak_mb'] < 3072 else 'NOT met'}"
     )
     if tmp is not None and not args.keep:
         tmp.cleanup()

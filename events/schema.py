@@ -271,12 +271,28 @@ def _as_text(values: pd.Series) -> pd.Series:
     if isinstance(values.dtype, pd.StringDtype):
         return values.fillna("").astype("str")
     codes, results = _unique_apply(values, _text)
-    # the distinct texts are made strings once and taken per row: a million str() calls are slow
-    return pd.Series(pd.array(results, dtype="str").take(codes), index=values.index)
+    return _take_texts(results, codes, values.index)
+
+
+def _clean_text(values: pd.Series) -> pd.Series:
+    """`_as_text` stripped, with the text "nan" (a missing value written out) as ""."""
+    if isinstance(values.dtype, pd.StringDtype):
+        return values.fillna("").astype("str").str.strip().replace("nan", "")
+    codes, results = _unique_apply(values, lambda v: "" if (t := _text(v).strip()) == "nan" else t)
+    return _take_texts(results, codes, values.index)
+
+
+def _take_texts(texts: list[str], codes: np.ndarray, index: pd.Index | None = None) -> pd.Series:
+    """A text column of `texts[code]` for each code, built by Arrow: the distinct texts are made
+    once and copied per row, a million str objects never exist."""
+    import pyarrow as pa
+
+    taken = pa.array(texts, type=pa.string()).take(pa.array(codes))
+    return pd.Series(taken, index=index, dtype="str")
 
 
 def _blank_texts(n: int) -> pd.Series:
-    return pd.Series(pd.array([""], dtype="str").take(np.zeros(n, dtype="int64")))
+    return _take_texts([""], np.zeros(n, dtype="int64"))
 
 
 def _country_codes(value: object) -> tuple[list[str], list[str]] | None:
@@ -343,7 +359,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     # text columns
     for c in STRINGS:
         s = col(c)
-        out[c] = _blank_texts(n) if s is None else _as_text(s).str.strip().replace("nan", "")
+        out[c] = _blank_texts(n) if s is None else _clean_text(s)
     empty = (out["title"] == "") & (out["description"] == "") & (out["evidence"] == "")
     problems.add_mask(empty, "title", out["title"], "no title, description or evidence")
     fill_title = (out["title"] == "") & ~empty
@@ -376,8 +392,10 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     prec = prec.where(start.notna(), None)
     # an end without a time is its whole period: "2023-08-31" is that day inclusive, "1953" the whole year
     whole = end.notna() & end_prec.isin(["day", "month", "year"])
-    end = end.where(~whole, period_end(end, end_prec.where(whole, "day")))
-    end = end.where(end.notna(), period_end(start, prec.fillna("day")))
+    if whole.any():
+        end = end.where(~whole, period_end(end, end_prec.where(whole, "day")))
+    if end.isna().any():
+        end = end.where(end.notna(), period_end(start, prec.fillna("day")))
     before = start.notna() & end.notna() & (end < start)
     problems.add_mask(before, "end", end_raw if end_raw is not None else end, "end is before start")
     end_only = start.isna() & end.notna()
@@ -464,8 +482,12 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         g = g.where(g.isin(GEO_PRECISIONS), None)
     else:
         g = pd.Series([None] * n, dtype="object")
-    out["geo_precision"] = g.where(g.notna(), np.where(has_xy, "point", "unknown"))
-    out["geo_precision"] = out["geo_precision"].where(has_xy, "unknown")
+    # with coordinates: the given precision, else "point"; without: "unknown"
+    given = g.to_numpy(dtype=object)
+    xy = has_xy.to_numpy(dtype=bool)
+    out["geo_precision"] = pd.Series(
+        np.where(xy, np.where(pd.isna(given), "point", given), "unknown"), dtype=object
+    )
 
     # ids: keep the source's own, else a hash of what identifies the event; duplicates are rejected
     missing_id = out["event_id"] == ""
@@ -489,9 +511,8 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     for p, *_ in problems.items:
         bad_rows[p] = True
     # a duplicate id only counts among rows that are otherwise good
-    dup = pd.Series(out["event_id"].where(~pd.Series(bad_rows)).duplicated(keep="first")) & ~pd.Series(
-        bad_rows
-    )
+    ids = out["event_id"].where(~pd.Series(bad_rows)) if bad_rows.any() else out["event_id"]
+    dup = pd.Series(ids.duplicated(keep="first")) & ~pd.Series(bad_rows)
     problems.add_mask(dup, "event_id", out["event_id"], "duplicate event_id (an earlier row has it)")
     bad_rows |= dup.to_numpy()
 

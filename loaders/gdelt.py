@@ -91,6 +91,7 @@ EXTRA = (
     "ActionGeo_FeatureID",
 )
 REQUIRED = ("GLOBALEVENTID", "SQLDATE", "EventCode")
+GEO_CATEGORIES = sorted(set(GEO_TYPES.values()))
 UNIQUE_TEXT = ("GLOBALEVENTID", "SOURCEURL")  # one per row: plain strings, not categories
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
@@ -358,31 +359,33 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     nums, not_number = _numbers(chunk, as_text)
     start, bad_date = _yyyymmdd(nums["SQLDATE"])
     published, _ = _yyyymmdd(nums["DATEADDED"])
-    incomplete = chunk["GLOBALEVENTID"].isna() | (nums["DATEADDED"].isna() & (not_number == ""))
-    # the first reason a row is not an event, and the column it is about
-    reason = np.select(
-        [incomplete.to_numpy(), (not_number != "").to_numpy(), bad_date.to_numpy()],
-        [
-            "incomplete GDELT row (too few fields)",
-            not_number + " is not a number",
+    incomplete = (chunk["GLOBALEVENTID"].isna() | (nums["DATEADDED"].isna() & (not_number == ""))).to_numpy()
+    nan_number = (not_number != "").to_numpy()
+    bad = incomplete | nan_number | bad_date.to_numpy()
+    if bad.any():  # the first reason a row is not an event, and the column it is about
+        reason = np.select(
+            [incomplete, nan_number],
+            ["incomplete GDELT row (too few fields)", not_number + " is not a number"],
             "SQLDATE is not a date YYYYMMDD",
-        ],
-        "",
-    )
-    column = np.select([incomplete.to_numpy(), (not_number != "").to_numpy()], ["", not_number], "SQLDATE")
-    bad = reason != ""
+        )[bad]
+        column = np.select([incomplete, nan_number], ["", not_number], "SQLDATE")[bad]
+    else:
+        reason = column = np.array([], dtype=object)
 
     missing = pd.Series(np.nan, index=chunk.index, dtype="object")
     text = {c: chunk[c] if c in chunk else missing for c in TEXT}
     event_type = combine([text["EventCode"]], lambda c: from_cameo(_text(c)) if c is not None else None)
-    geo = nums["ActionGeo_Type"].map(GEO_TYPES)
+    geo_type = nums["ActionGeo_Type"].to_numpy()
+    geo_codes = np.full(len(geo_type), -1)
+    for number, name in GEO_TYPES.items():
+        geo_codes[geo_type == number] = GEO_CATEGORIES.index(name)
     sqldate = combine([nums["SQLDATE"]], lambda v: "" if v is None or v != v else str(int(v)))
     frame = pd.DataFrame(
         {
             "event_id": text["GLOBALEVENTID"],
             "title": combine([text["Actor1Name"], text["EventCode"], text["Actor2Name"]], _title),
             "start": start,
-            "date_precision": pd.Categorical(np.where(start.notna(), "day", None), categories=["day"]),
+            "date_precision": pd.Categorical.from_codes(np.where(start.notna(), 0, -1), categories=["day"]),
             "date_text": sqldate,  # rows without a start are rejected below
             "event_type": event_type,
             "countries": combine(
@@ -393,7 +396,7 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
             "location": text["ActionGeo_FullName"],
             "latitude": nums["ActionGeo_Lat"],
             "longitude": nums["ActionGeo_Long"],
-            "geo_precision": pd.Categorical(geo, categories=sorted(set(GEO_TYPES.values()))),
+            "geo_precision": pd.Categorical.from_codes(geo_codes, categories=GEO_CATEGORIES),
             "source": text["SOURCEURL"],
             "source_published": published,
         },
@@ -404,12 +407,29 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     rejects = pd.DataFrame(
         {
             "row": chunk.index[bad],
-            "column": column[bad],
+            "column": column,
             "value": chunk["GLOBALEVENTID"][bad].astype("object").fillna("").to_numpy(),
-            "reason": reason[bad],
+            "reason": reason,
         }
     )
     return frame[~bad], rejects
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Chunks stacked; a column that is categorical in each stays categorical (pandas would make
+    chunks of different categories plain objects, and validation then work row by row)."""
+    from pandas.api.types import union_categoricals
+
+    out = pd.concat(frames)
+    for c in frames[0].columns:
+        parts = [f[c] for f in frames]
+        if len(parts) > 1 and all(isinstance(p.dtype, pd.CategoricalDtype) for p in parts):
+            if not isinstance(out[c].dtype, pd.CategoricalDtype):
+                try:
+                    out[c] = pd.Series(union_categoricals(parts), index=out.index)
+                except TypeError:  # categories of different kinds (an all-empty chunk): leave as is
+                    pass
+    return out
 
 
 def _line_numbers(positions: np.ndarray, skipped: list[int], first_line: int) -> np.ndarray:
@@ -452,7 +472,7 @@ def _load(
         frames.append(frame)
         pending.append(rej)
     skipped_lines = [s for s, _ in skipped_all]
-    events = pd.concat(frames) if frames else pd.DataFrame(columns=["event_id", "title"])
+    events = _concat(frames) if frames else pd.DataFrame(columns=["event_id", "title"])
     events["_row"] = _line_numbers(events.index.to_numpy().copy(), skipped_lines, first_line)
     for rej in pending:
         if len(rej):
