@@ -59,6 +59,7 @@ class Candidate:
     explicit_place: bool = False
     anaphoric: bool = False  # refers back: "the exercise", "He would meet"
     definite: bool = False  # by a definite noun phrase: "the exercise", "the 11-day drills"
+    topic_span: tuple[int, int] | None = None  # what a statement says: "... that North Korea fired"
     complement_has_event: bool = False
     # event types this one is about ("proposes ... an exercise")
     objects: list[str] = field(default_factory=list)
@@ -410,7 +411,13 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     for g in groups:
         if g.when is None and g.type != "statement" and said:
             t0 = g.triggers[0]
-            if _PERFECT.search(text, max(s, t0.start - 35), t0.start) and g.modality == "occurred":
+            # "... said Sunday that North Korea fired a missile": an action told as news on that day
+            told = (
+                any(sg.topic_span and sg.topic_span[0] <= t0.start < sg.topic_span[1] for sg in said)
+                and t0.kind == "verb"
+            )
+            perfect = _PERFECT.search(text, max(s, t0.start - 35), t0.start)
+            if (perfect or told) and g.modality == "occurred":
                 g.when = said[0].when
                 said[0].complement_has_event = True
     return groups
@@ -522,11 +529,13 @@ def _fill(
             lo, hi = np_lo, min(hi, np_hi)
     core_lo, core_hi = lo, hi
     topic_lo = topic_hi = None
+    g.topic_span = None
     if g.type == "statement":
         # the speaker's side and what was said
         cut_after = [c for c in cuts if c > t0.end and _THAT.match(text, c)]
         if cut_after:
             topic_lo, topic_hi = cut_after[0], _scope(cut_after[0] + 1, body_start, e, cuts)[1]
+            g.topic_span = (topic_lo, topic_hi)
         elif t0.kind == "verb" and lo > body_start:
             topic_lo, topic_hi = body_start, lo
     for cs, _ce, iso, _kind in geo.countries:
@@ -556,6 +565,8 @@ def _fill(
             continue  # "at Ukraine's request" names a country, not a place
         if re.search(r"\bto\s+(?:the\s+)?$", before) and g.type not in ("meeting",):
             continue  # "ambassador to North Korea" is no place; "trip to Moscow" is
+        if re.search(r"\bthrough\s+(?:the\s+)?\w*\s*$", before) and g.type != "military_exercise":
+            continue  # "sailed through the Taiwan Strait" is where a patrol was; "transits through" in a quote is not
         dist = min(abs(p.start - t.start) for t in g.triggers)
         rank = dist + (40 if GEO_RANK.get(p.place.geo_precision, 5) > 3 else 0)
         if best is None or rank < best[0]:

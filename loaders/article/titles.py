@@ -129,7 +129,8 @@ def make_title(
             title = f"{nations or who} clashes"
         else:
             noun = "strikes" if "strike" in word or word == "struck" else "attack"
-            title = f"{who} {noun}" + (f" on {where}" if where and where != who else "")
+            prep = " in " if getattr(place, "geo_precision", "") == "sea" else " on "
+            title = f"{who} {noun}" + (f"{prep}{where}" if where and where != who else "")
         title = title.strip()
     else:
         title = f"{who} {_TYPE_LABEL.get(event_type, 'event')}".strip()
@@ -139,5 +140,7 @@ def make_title(
         title += " (planned)"
     elif modality == "claimed":
         title += " (claimed)"
+    if not who and not people and not countries:
+        title = _TYPE_LABEL.get(event_type, "event").capitalize() + (f" in {where}" if where else "")
     title = title[0].upper() + title[1:] if title else _TYPE_LABEL.get(event_type, "Event").capitalize()
     return title[:80]
