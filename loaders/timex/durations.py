@@ -94,7 +94,12 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
     if letter == "Q" and word_after(ctx.text, c.end).lower() == "of":
         return None  # "three-quarters of" is a fraction
     start = c.start
-    if re.match(r"\S+-", ctx.text[c.match.start("n") : c.match.end("unit")]) and not c.group("lim"):
+    adjective = re.match(r"\S+[-\s]", ctx.text[c.match.start("n") : c.match.end("unit")])
+    if (
+        adjective
+        and not c.group("lim")
+        and (lower_words(c.group("det")) in ("a", "an") or "-" in adjective.group(0))
+    ):
         # "an 11-day exercise": the adjective is the expression, the article belongs to the noun
         start = c.match.start("mod") if c.group("mod") else c.match.start("n")
     value = duration_value(n, letter)

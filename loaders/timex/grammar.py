@@ -45,6 +45,9 @@ YEAR4 = r"(?:1[0-9]{3}|20[0-9]{2})"
 DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 REL = r"(?:this|last|next|past|previous|coming|current|latest|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+current|the\s+latest|the\s+last|the\s+next)"
 DECADE_WORD = _ci(DECADE_WORDS)
+# modifiers that TimeBank keeps inside a duration ("nearly two years", "at least 30 days"); "about",
+# "over", "within", "only"... stay outside it as signals
+DURATION_MOD = r"(?:nearly|more\s+than|less\s+than|fewer\s+than|no\s+more\s+than|at\s+least|at\s+most|up\s+to|some|around|roughly|approximately)"
 MOD = r"(?:about|around|roughly|nearly|almost|approximately|some|more\s+than|less\s+than|over|under|at\s+least|at\s+most|up\s+to|just|only|barely|fewer\s+than|within|another|an\s+additional)"
 
 IC = re.IGNORECASE
@@ -148,7 +151,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     (
         "duration",
         rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
-        rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
+        rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
         IC,
     ),
