@@ -193,7 +193,8 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Vali
         if c in COUNTS:
             num = pd.to_numeric(kept.str.strip().replace("", None), errors="coerce")
             if not (num.isna() & (kept.fillna("").str.strip() != "")).any():
-                kept = num.astype("Int64") if (num.dropna() % 1 == 0).all() else num
+                whole = (num.dropna() % 1 == 0).all()
+                kept = num if not whole else num.astype("int64" if num.notna().all() else "Int64")
         out[c if c not in COLUMNS else f"acled_{c}"] = kept
     out[ROW], out[FILE] = src[ROW], src[FILE]
     rejects = pd.DataFrame(

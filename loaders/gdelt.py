@@ -27,6 +27,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -91,34 +92,23 @@ EXTRA = (
     "ActionGeo_FeatureID",
 )
 REQUIRED = ("GLOBALEVENTID", "SQLDATE", "EventCode")
+COUNTS = ("IsRootEvent", "QuadClass", "NumMentions", "NumSources", "NumArticles")
 GEO_CATEGORIES = sorted(set(GEO_TYPES.values()))
 UNIQUE_TEXT = ("GLOBALEVENTID", "SOURCEURL")  # one per row: plain strings, not categories
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
-def _open(path: str) -> contextlib.AbstractContextManager:
+@contextlib.contextmanager
+def _open(path: str) -> Iterator[tuple[IO[bytes], int]]:
+    """The file, or the one file inside its zip, as bytes, with its (unzipped) size for progress."""
     if zipfile.is_zipfile(path):
-        z = zipfile.ZipFile(path)
-        stack = contextlib.ExitStack()
-        stack.enter_context(z)
-        f = stack.enter_context(z.open(zip_member(z, os.path.basename(path))))
-        f.size = z.getinfo(f.name).file_size  # type: ignore[attr-defined]
-        return _Managed(stack, f)
-    f = open(path, "rb")  # noqa: SIM115 - closed by the context manager
-    f.size = os.path.getsize(path)  # type: ignore[attr-defined]
-    return _Managed(contextlib.ExitStack(), f)
-
-
-class _Managed:
-    def __init__(self, stack: contextlib.ExitStack, f):
-        self.stack, self.f = stack, f
-        stack.callback(f.close)
-
-    def __enter__(self):
-        return self.f
-
-    def __exit__(self, *exc) -> None:
-        self.stack.close()
+        with zipfile.ZipFile(path) as z:
+            member = zip_member(z, os.path.basename(path))
+            with z.open(member) as f:
+                yield f, z.getinfo(member).file_size
+    else:
+        with open(path, "rb") as f:
+            yield f, os.path.getsize(path)
 
 
 def layout(path: str | os.PathLike) -> tuple[tuple[str, ...], bool]:
@@ -149,9 +139,9 @@ def _read_chunks(
     """The careful path: chunks of the needed columns as text, each with the lines pandas skipped in
     it (line, reason), for files the fast path will not read."""
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
-    with _open(path) as f:
+    with _open(path) as (f, size):
         bar = progress_bar(
-            f.size, enabled=settings.progress and f.size > tabular.LARGE_BYTES, name=os.path.basename(path)
+            size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
         )
         reader = pd.read_csv(
             f,
@@ -183,7 +173,7 @@ def _read_chunks(
                     yield pd.DataFrame(columns=wanted), skipped
                 break
             if bar is not None:
-                pos = f.tell() if hasattr(f, "tell") else done
+                pos = f.tell()
                 bar.update(max(0, pos - done))
                 done = pos
             yield chunk[wanted], skipped
@@ -212,9 +202,9 @@ def _arrow_chunks(
         )
         for c in wanted
     }
-    with _open(path) as f:
+    with _open(path) as (f, size):
         bar = progress_bar(
-            f.size, enabled=settings.progress and f.size > tabular.LARGE_BYTES, name=os.path.basename(path)
+            size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
         )
         reader = pc.open_csv(
             f,
@@ -354,6 +344,29 @@ def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], 
     return nums, pd.Series(why, index=chunk.index)
 
 
+def _category_text(values: pd.Series) -> pd.Series:
+    """A categorical column as text, missing as "" (as in every text column of the table), built by
+    Arrow from the categories."""
+    import pyarrow as pa
+
+    codes = values.cat.codes.to_numpy()
+    categories = pa.array([*map(str, values.cat.categories), ""], type=pa.string())
+    taken = categories.take(pa.array(np.where(codes < 0, len(categories) - 1, codes)))
+    return pd.Series(taken, index=values.index, dtype="str")
+
+
+def _counts(values: pd.Series) -> pd.Series:
+    """Whole numbers as integers (10, not 10.0): int64, or nullable Int64 when some are missing (as
+    pandas reads them from a CSV); left as floats if any is not whole."""
+    v = values.to_numpy(dtype="float64")
+    finite = np.isfinite(v)
+    if (v[finite] % 1 != 0).any():
+        return values
+    if finite.all():
+        return pd.Series(v.astype("int64"), index=values.index)
+    return values.astype("Int64")
+
+
 def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """GDELT columns to contract columns (+ extras), and the rows that are not events."""
     nums, not_number = _numbers(chunk, as_text)
@@ -403,7 +416,7 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
         index=chunk.index,
     )
     for c in EXTRA:
-        frame[c] = nums[c] if c in nums else text[c]
+        frame[c] = _counts(nums[c]) if c in COUNTS else nums[c] if c in nums else text[c]
     rejects = pd.DataFrame(
         {
             "row": chunk.index[bad],
@@ -493,6 +506,9 @@ def _load(
             )
         )
     checked = validate(events.reset_index(drop=True), source=name)
+    for c in EXTRA:  # the codes travelled as categories; they are plain text in the table
+        if c in checked.events and isinstance(checked.events[c].dtype, pd.CategoricalDtype):
+            checked.events[c] = _category_text(checked.events[c])
     own = [
         r.astype({"file": "str", "row": "int64", "column": "str", "value": "str", "reason": "str"})
         for r in rejects

@@ -37,6 +37,8 @@ def _typed(values: pd.Series) -> pd.Series:
     low = text[filled].str.lower()
     if low.isin(["true", "false"]).all() and filled.all():
         return low.eq("true").reindex(values.index).astype(bool)
+    if text[filled].str.match(r"^[+]|^-?0\d").any():  # "042", "+1": codes, not numbers
+        return values
     num = pd.to_numeric(text.where(filled, None), errors="coerce")
     if num[filled].isna().any():
         return values
