@@ -209,7 +209,10 @@ def r_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
     p = model.half(y, k) if is_half else model.quarter(y, k)
     if not is_half:
         note_quarter(ctx, p, c.start)
-    return [Piece(c.start, c.end, "DATE", p)]
+    start = c.start
+    if det in ("the", "its", "their") and not rel and ctx.text[c.match.end("ord")] == "-":
+        start = c.match.start("ord")  # "its third-quarter profit": the adjective alone
+    return [Piece(start, c.end, "DATE", p)]
 
 
 def r_qnum(c: Candidate, ctx: Context) -> list[Piece] | None:
@@ -298,6 +301,8 @@ def r_year_adj(c: Candidate, ctx: Context) -> list[Piece] | None:
     if "end" in w:
         return [Piece(c.start, c.end, "DATE", model.narrow(model.year(ctx.dct.year), "end"))]
     unit = lower_words(c.group("unit"))
+    # "the year-ago results": the adjective alone is the expression
+    start = c.match.start("w") if not unit and "-" in w else c.start
     if ctx.ref_quarter is not None and (unit in ("quarter", "period") or c.start - ctx.ref_quarter_at < 400):
-        return [Piece(c.start, c.end, "DATE", shift_quarter(ctx.ref_quarter, -4))]
-    return [Piece(c.start, c.end, "DATE", model.year(ctx.dct.year - 1))]
+        return [Piece(start, c.end, "DATE", shift_quarter(ctx.ref_quarter, -4))]
+    return [Piece(start, c.end, "DATE", model.year(ctx.dct.year - 1))]
