@@ -46,6 +46,21 @@ def restore_formula(value: object) -> object:
     return value
 
 
+def restore_formulas(values: pd.Series) -> pd.Series:
+    """`restore_formula` on a whole text column at once.
+
+    >>> restore_formulas(pd.Series(["'=1+1", "'quoted", "-5", None])).tolist()
+    ['=1+1', "'quoted", '-5', nan]
+    """
+    if not (isinstance(values.dtype, pd.StringDtype) or values.dtype == object):
+        return values
+    text = values.astype("str") if values.dtype == object else values
+    hit = text.str.match(r"'[=+\-@\t\r]", na=False)
+    if not hit.any():
+        return values
+    return values.where(~hit, text.str.slice(1))
+
+
 def _iso(s: pd.Series) -> pd.Series:
     """Datetimes as ISO text, date only when every value is at midnight... per value, to stay exact."""
     return s.map(lambda t: "" if pd.isna(t) else t.isoformat(), na_action=None)

@@ -24,7 +24,7 @@ import os
 import numpy as np
 import pandas as pd
 
-from events.io import restore_formula
+from events.io import restore_formulas
 from events.schema import COLUMNS, FILE, ROW, Validated, validate
 from events.taxonomy import from_acled
 from loaders.errors import MissingColumns
@@ -158,17 +158,16 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Vali
     src = table.frame.rename(columns=lower)
     for c in src.columns:
         if c not in (ROW, FILE):
-            src[c] = src[c].map(restore_formula)
+            src[c] = restore_formulas(src[c])
     missing = [c for c in REQUIRED if c not in src]
     if missing:
         raise MissingColumns(name, table.header, list(REQUIRED))
     blank = pd.Series("", index=src.index, dtype="str")
     get = lambda c: src[c] if c in src else blank  # noqa: E731
     dates, bad = _dates(get("event_date"), get("time_precision"), settings)
-    types = [
-        from_acled(t, s)
-        for t, s in zip(get("event_type").fillna(""), get("sub_event_type").fillna(""), strict=True)
-    ]
+    pairs = list(zip(get("event_type").fillna(""), get("sub_event_type").fillna(""), strict=True))
+    crosswalk = {p: from_acled(*p) for p in set(pairs)}  # a few dozen distinct pairs
+    types = [crosswalk[p] for p in pairs]
     out = pd.DataFrame(
         {
             "event_id": get("event_id_cnty"),

@@ -13,7 +13,7 @@ import os
 import numpy as np
 import pandas as pd
 
-from events.io import restore_formula
+from events.io import restore_formulas
 from events.schema import COLUMNS, FILE, ROW, Validated, validate
 from loaders.errors import UnreadableInput
 from loaders.settings import Settings
@@ -51,7 +51,7 @@ def _csv(source: str | os.PathLike, settings: Settings) -> tuple[pd.DataFrame, p
     table = read_table(source, max_bytes=settings.max_bytes, progress=settings.progress)
     frame = table.frame
     for c in table.header:
-        frame[c] = frame[c].map(restore_formula)
+        frame[c] = restore_formulas(frame[c])
         if c not in COLUMNS:
             frame[c] = _typed(frame[c])
     return frame, table.rejects

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from events.io import restore_formula
+from events.io import restore_formulas
 from events.schema import COLUMNS, FILE, ROW, Validated, validate
 from events.taxonomy import EVENT_TYPES
 from loaders.errors import MissingColumns, UnreadableInput
@@ -271,7 +271,7 @@ def to_events(table: Table, columns: dict[str, str], settings: Settings) -> tupl
     src = table.frame
     out = pd.DataFrame(index=src.index)
     for target, column in columns.items():
-        out[target] = src[column].map(restore_formula)
+        out[target] = restore_formulas(src[column])
     problems = read_dates(out, columns, settings)
     bad = pd.Series(False, index=out.index)
     rejects = []
@@ -298,7 +298,7 @@ def to_events(table: Table, columns: dict[str, str], settings: Settings) -> tupl
         if c in used and ALIASES.get(normalise(c)) != "event_type":
             continue
         kept = c if c not in COLUMNS and c not in out else f"{c}_original"
-        out[kept] = src[c].map(restore_formula)
+        out[kept] = restore_formulas(src[c])
     out[ROW] = src[ROW]
     out[FILE] = src[FILE]
     return out[~bad.to_numpy()], combine_rejects(*rejects)

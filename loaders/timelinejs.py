@@ -24,7 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from events.io import restore_formula
+from events.io import restore_formulas
 from events.schema import FILE, ROW, Validated, make_event_id, validate
 from events.taxonomy import label
 from loaders.errors import MissingColumns, UnreadableInput
@@ -210,7 +210,7 @@ def _sheet(source: str | os.PathLike, settings: Settings, name: str) -> tuple[pd
         raise MissingColumns(name, table.header, ["Year", "Headline"])
     rows = table.frame.rename(columns=rename)
     for c in rename.values():
-        rows[c] = rows[c].map(restore_formula)
+        rows[c] = restore_formulas(rows[c])
     events, rejects = _from_rows(rows, name)
     return events, combine_rejects(rejects, table.rejects)
 
