@@ -273,6 +273,46 @@ if "events" not in st.session_state:
     st.session_state.setdefault("load_report", None)
 all_events: pd.DataFrame = st.session_state.events
 init_state(all_events)
+opts = flt.options(all_events)
+for field in ("countries", "types", "modalities", "sources"):
+    keep_valid(FILTER_KEYS[field], opts[field])
+
+# The widgets' values are in the session state before the widgets are drawn, so the title and the
+# timeline go first: the browser starts loading the chart code while the sidebar is still coming.
+current = flt.Filters(
+    countries=tuple(st.session_state.get("f_countries") or ()),
+    types=tuple(st.session_state.get("f_types") or ()),
+    start=st.session_state.get("f_from"),
+    end=st.session_state.get("f_to"),
+    modalities=tuple(st.session_state.get("f_modalities") or ()),
+    sources=tuple(st.session_state.get("f_sources") or ()),
+    text=st.session_state.get("f_text") or "",
+)
+shown = flt.apply(all_events, current)
+
+st.title("Event timeline")
+for problem in st.session_state.pop("url_problems", []) or []:
+    st.warning(problem)
+if current.start and current.end and current.end < current.start:
+    st.warning("The 'To' date is before the 'From' date: no event can match.")
+st.markdown(evidence.markdown_safe(flt.describe(current, shown=len(shown), total=len(all_events))))
+lanes = st.radio(
+    "Lanes",
+    figures.LANES,
+    format_func=lambda v: f"one per {v}",
+    key="lanes",
+    horizontal=True,
+    label_visibility="collapsed",
+)
+charts = build_figures(data_token(all_events), current, lanes, shown)
+timeline_fig, map_fig, counts_fig = charts["timeline"], charts["map"], charts["counts"]
+st.plotly_chart(
+    timeline_fig,
+    key="timeline_chart",
+    on_select=on_timeline_select,
+    selection_mode="points",
+    config=exports.plot_config("timeline"),
+)
 
 with st.sidebar:
     st.header("Data")
@@ -298,7 +338,7 @@ with st.sidebar:
         )
         if st.button("Load", key="load", type="primary"):
             load_inputs(uploads or [], pasted, published, replace=mode.startswith("Replace"))
-            all_events = st.session_state.events
+            st.rerun()  # draw the page again on the new data
         st.button("Back to the start data", key="reset", on_click=reset_data)
     report = st.session_state.get("load_report")
     if report:
@@ -311,14 +351,11 @@ with st.sidebar:
             st.dataframe(report["rejects"], hide_index=True, key="rejects_table")
 
     st.header("Filters")
-    opts = flt.options(all_events)
-    for field in ("countries", "types", "modalities", "sources"):
-        keep_valid(FILTER_KEYS[field], opts[field])
     st.multiselect("Countries", opts["countries"], format_func=flt.country_label, key="f_countries")
     st.multiselect("Event types", opts["types"], format_func=type_label, key="f_types")
-    bounds = flt.date_bounds(all_events) or (dt.date(2000, 1, 1), dt.date.today())
-    lo = min([bounds[0]] + [d for d in (st.session_state.get("f_from"), st.session_state.get("f_to")) if d])
-    hi = max([bounds[1]] + [d for d in (st.session_state.get("f_from"), st.session_state.get("f_to")) if d])
+    bounds = flt.date_bounds(all_events) or (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+    lo = min([bounds[0]] + [d for d in (current.start, current.end) if d])
+    hi = max([bounds[1]] + [d for d in (current.start, current.end) if d])
     c1, c2 = st.columns(2)
     c1.date_input("From", value=None, min_value=lo, max_value=hi, key="f_from")
     c2.date_input("To (inclusive)", value=None, min_value=lo, max_value=hi, key="f_to")
@@ -326,43 +363,6 @@ with st.sidebar:
     st.multiselect("Source", opts["sources"], key="f_sources")
     st.text_input("Text in title, description or evidence", key="f_text", max_chars=state.MAX_TEXT)
     st.button("Clear filters", key="clear", on_click=clear_filters)
-
-for problem in st.session_state.pop("url_problems", []) or []:
-    st.warning(problem)
-
-current = flt.Filters(
-    countries=tuple(st.session_state.f_countries or ()),
-    types=tuple(st.session_state.f_types or ()),
-    start=st.session_state.f_from,
-    end=st.session_state.f_to,
-    modalities=tuple(st.session_state.f_modalities or ()),
-    sources=tuple(st.session_state.f_sources or ()),
-    text=st.session_state.f_text or "",
-)
-if current.start and current.end and current.end < current.start:
-    st.warning("The 'To' date is before the 'From' date: no event can match.")
-shown = flt.apply(all_events, current)
-
-st.title("Event timeline")
-st.markdown(evidence.markdown_safe(flt.describe(current, shown=len(shown), total=len(all_events))), help=None)
-
-lanes = st.radio(
-    "Lanes",
-    figures.LANES,
-    format_func=lambda v: f"one per {v}",
-    key="lanes",
-    horizontal=True,
-    label_visibility="collapsed",
-)
-charts = build_figures(data_token(all_events), current, lanes, shown)
-timeline_fig, map_fig, counts_fig = charts["timeline"], charts["map"], charts["counts"]
-st.plotly_chart(
-    timeline_fig,
-    key="timeline_chart",
-    on_select=on_timeline_select,
-    selection_mode="points",
-    config=exports.plot_config("timeline"),
-)
 
 map_col, detail_col = st.columns([3, 2])
 with map_col:
