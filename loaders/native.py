@@ -19,13 +19,14 @@ from loaders.errors import UnreadableInput
 from loaders.settings import Settings
 from loaders.tabular import combine_rejects, read_bytes, read_table, read_text
 
-CONTRACT_HINTS = ("event_id", "start", "end", "date_precision", "event_type", "geo_precision", "modality")
+# columns only our own table has; a hand-made sheet with "title, start, type" is read as a spreadsheet
+OWN_COLUMNS = ("date_precision", "geo_precision", "modality", "confidence", "source_published")
 
 
 def is_events_header(header: list[str]) -> bool:
-    """A header of our own table: the title and at least three other contract columns by their names."""
+    """A header of our own table: event_id, title and start, and one of the columns only it has."""
     names = set(header)
-    return "title" in names and len(names & set(CONTRACT_HINTS)) >= 3
+    return {"event_id", "title", "start"} <= names and bool(names & set(OWN_COLUMNS))
 
 
 def _typed(values: pd.Series) -> pd.Series:

@@ -95,9 +95,17 @@ def test_unreadable(tmp_path, name, content, message):
         load(p)
 
 
-def test_header_test():
-    assert is_events_header(["event_id", "title", "start", "end", "event_type"])
-    assert not is_events_header(["date", "title", "country"])
+@pytest.mark.parametrize(
+    "header, ours",
+    [
+        (["event_id", "title", "start", "end", "date_precision", "event_type"], True),
+        (["event_id", "title", "start", "modality"], True),
+        (["event_id", "title", "start", "end", "event_type"], False),  # a hand-made sheet: free-text types
+        (["date", "title", "country"], False),
+    ],
+)
+def test_header_test(header, ours):
+    assert is_events_header(header) is ours
 
 
 @pytest.mark.parametrize(
