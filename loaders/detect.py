@@ -132,8 +132,9 @@ def detect(name: str, head: bytes) -> Detection:
     if looks_binary(text):
         decode(head, name)  # raises the binary-data error
     stripped = text.lstrip()
-    if ext in (".json", ".jsonl", ".ndjson", ".geojson") or stripped[:1] in "[{":
-        got = _json(stripped, ext)
+    looks_json = re.match(r'(\[\s*)?\{\s*"', stripped) is not None  # not "[Reuters] Seoul, ..."
+    if ext in (".json", ".jsonl", ".ndjson", ".geojson") or looks_json:
+        got = _json(stripped, ext, name)
         if got:
             return got
     table = _table(text)
@@ -159,7 +160,7 @@ def _mostly_table(html: str) -> bool:
     return inside > len(html) / 2
 
 
-def _json(text: str, ext: str) -> Detection | None:
+def _json(text: str, ext: str, name: str) -> Detection | None:
     first = text.lstrip()[:1]
     try:
         data = json.loads(text)
@@ -170,7 +171,9 @@ def _json(text: str, ext: str) -> Detection | None:
     if data is None and re.search(r'"start_date"\s*:\s*\{', text) and re.search(r'"headline"\s*:', text):
         return Detection("timelinejs", 'TimelineJS JSON ("start_date" and "headline")')
     if ext == ".geojson" or re.match(r'\{\s*"type"\s*:\s*"FeatureCollection"', text):
-        raise UnsupportedFormat("GeoJSON is written, not read; give the events as CSV, JSON or Parquet")
+        raise UnsupportedFormat(
+            f"{name}: GeoJSON is written, not read; give the events as CSV, JSON or Parquet"
+        )
     if first in "[{" or ext in (".json", ".jsonl", ".ndjson"):
         return Detection("events", "JSON records")
     return None

@@ -40,6 +40,9 @@ GDELT_LINE = "\t".join(["1117829391", "20230727"] + [""] * 59).encode()
             "article",
         ),
         ("empty.txt", b"", "article"),
+        ("wire.txt", b"[Reuters] Seoul, July 27 -- North Korea held a parade.", "article"),
+        ("note.txt", b"{Draft} Talks are planned for Friday.", "article"),
+        ("events.txt", b'[{"title": "x", "start": "2023"}]', "events"),
     ],
 )
 def test_detect(name, head, fmt):
