@@ -4,8 +4,10 @@
 (`--published` wins, then the page's metadata, then a dateline), extracts events sentence by sentence
 (see `extract`), merges repeated reports of one event (`loaders.merge`) and validates the table.
 
-Modules: page (HTML and boilerplate), sentences, triggers (event types and modality), actors (people
-and organisations), titles, extract (the pipeline).
+Modules: page (HTML and boilerplate), sentences, clauses, dates (the date tagger's periods as events
+use them), triggers (event types and modality), actors (people and organisations), candidate (an
+event being built), context (undated mentions resolved across sentences), titles, extract (the
+pipeline).
 """
 
 from __future__ import annotations

@@ -184,16 +184,3 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
                     cut = i + 1
         _add(text, cut, e, out)
     return out
-
-
-# Clause boundaries: where one reported event ends and another may begin.
-_CLAUSE = re.compile(
-    r";|:\s|\s[—–]\s|,\s(?:while|whereas|but|and|when|after|before|as|although|though|which|who)\b"
-    r"|\s(?:that|while|whereas|because|after|before|when|as\s+(?:it|they|he|she))\s"
-    r"|,\s(?:according\s+to|said|says|the\s+\w+\s+said)\b"
-)
-
-
-def clause_bounds(text: str, start: int, end: int) -> list[int]:
-    """Offsets inside text[start:end] where a new clause starts."""
-    return [m.start() for m in _CLAUSE.finditer(text, start, end)]

@@ -1,0 +1,113 @@
+"""Context across sentences: an undated mention of an event takes the date of the event it refers to
+("the exercise", "He would meet ...", the same people again), and an event without a place takes
+the place where the same people met."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from loaders.article.candidate import GEO_RANK, Candidate, people
+from loaders.article.dates import When, overlap
+
+CONTEXT_SENTENCES = 12  # how far back or ahead a mention of an event is looked for
+
+
+def resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candidate]:
+    """Fold each undated candidate into the dated event it refers to, or drop it; fold a dated
+    back-reference ("The 11-day exercise ...") into the event it refers to when their dates agree."""
+    kept: list[Candidate] = []
+    kept_at: list[int] = []
+    dated = [x for x in cands if x.when is not None]
+    dated_at = [x.sentences[0] for x in dated]
+    for c in cands:
+        best = None
+        i = c.sentences[0]
+        pool, at = (kept, kept_at) if c.when is not None else (dated, dated_at)
+        for d in pool[bisect_left(at, i - CONTEXT_SENTENCES) :]:
+            if d.sentences[0] > i + CONTEXT_SENTENCES:
+                break
+            if d is c or d.type != c.type:
+                continue
+            # "the exercise will rehearse ..." still points at the exercise that began; a pronoun does not
+            if not _compatible(c.modality, d.modality) and not (c.definite and c.when is None):
+                continue
+            i, j = c.sentences[0], d.sentences[0]
+            dist = abs(i - j)
+            shared_people = bool(people(c) & people(d))
+            back = c.anaphoric and 0 < i - j <= 5
+            if c.when is not None:
+                # a dated mention joins only an earlier event it points back to, on the same dates
+                if not (back and overlap(c.when, d.when)):  # type: ignore[arg-type]
+                    continue
+            elif not (
+                shared_people
+                or back
+                or (c.type != "statement" and set(c.countries) & set(d.countries) and dist <= 1)
+            ):
+                continue
+            score = dist - 2 * shared_people - 2 * back
+            if best is None or score < best[0]:
+                best = (score, d)
+        if best is not None:
+            _absorb(best[1], c)
+        elif c.when is not None:
+            kept.append(c)
+            kept_at.append(i)
+    return kept
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or "claimed" in (a, b)
+
+
+def _absorb(d: Candidate, c: Candidate) -> None:
+    """Add what candidate c knows to d (c carries no date of its own)."""
+    for i in c.sentences:
+        if i not in d.sentences:
+            d.sentences.append(i)
+    for iso in c.countries:
+        if iso not in d.countries:
+            d.countries.append(iso)
+    for iso in c.topic:
+        if iso not in d.topic:
+            d.topic.append(iso)
+    names = {a.name for a in d.actors}
+    d.actors.extend(a for a in c.actors if a.name not in names)
+    if c.place is not None and (
+        d.place is None or GEO_RANK.get(c.place.geo_precision, 5) < GEO_RANK.get(d.place.geo_precision, 5)
+    ):
+        d.place, d.place_text, d.explicit_place = c.place, c.place_text, c.explicit_place
+    if c.duration_days and not d.duration_days:
+        d.duration_days = c.duration_days
+    if c.when is not None and d.when is not None:
+        # a range that holds the other's day says more: "wrapped up Thursday" + "the 11-day exercise"
+        if (
+            c.when.first <= d.when.first
+            and d.when.last <= c.when.last
+            and c.when.precision in ("day", "time")
+        ):
+            if (c.when.first, c.when.last) != (d.when.first, d.when.last):
+                d.when = When(
+                    c.when.first,
+                    c.when.last,
+                    c.when.precision,
+                    f"{d.when.text}; {c.when.text}",
+                    d.when.start,
+                    d.when.end,
+                )
+    d.complement_has_event = d.complement_has_event or c.complement_has_event
+    d.objects += [o for o in c.objects if o not in d.objects]
+
+
+def inherit_places(cands: list[Candidate]) -> None:
+    """An event without a place, between the same people as a dated meeting, happened where they met."""
+    meetings = [c for c in cands if c.type == "meeting" and c.place is not None and c.when is not None]
+    for c in cands:
+        if c.place is not None or c.type in ("meeting", "statement") or c.when is None:
+            continue
+        for m in meetings:
+            if abs(m.sentences[0] - c.sentences[0]) > CONTEXT_SENTENCES:
+                continue
+            if len(people(c) & people(m)) >= 2 and c.when.first <= m.when.first <= c.when.last:
+                c.place, c.place_text = m.place, m.place_text
+                break
