@@ -153,9 +153,11 @@ def _from_rows(rows: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFram
     end_text = [e[0] for e in ends]
     out = pd.DataFrame(
         {
-            "event_id": [
-                make_event_id("timelinejs", h, s, e, g)
-                for h, s, e, g in zip(headline, start_text, end_text, group, strict=True)
+            "event_id": [  # what the slide says, not the file it is in, so a copy keeps its ids
+                make_event_id("timelinejs", h, s, e, g, t)
+                for h, s, e, g, t in zip(
+                    headline, start_text, end_text, group, get("Text").fillna("").astype("str"), strict=True
+                )
             ],
             "title": headline,
             "description": get("Text"),
@@ -173,6 +175,9 @@ def _from_rows(rows: pd.DataFrame, name: str) -> tuple[pd.DataFrame, pd.DataFram
     for sheet, extra in EXTRAS.items():
         out[extra] = get(sheet).fillna("").astype("str")
     out["group"] = out["group"].astype("category")
+    for c in rows.columns:  # columns of the maker's own are kept too
+        if c not in SHEET_COLUMNS and c not in (ROW, FILE, "unique_id") and c not in out:
+            out[c] = rows[c]
     out["source"] = name
     out[ROW] = rows[ROW]
     out[FILE] = name

@@ -127,3 +127,14 @@ def test_missing_columns(tmp_path):
     p.write_text("Year,Text\n2023,x\n")
     with pytest.raises(MissingColumns, match="Headline"):
         load(p)
+
+
+def test_same_headline_and_date_with_other_text_are_two_events(tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text(
+        "Year,Month,Day,Headline,Text,Source Note\n2023,7,27,Launch,First of two,a\n2023,7,27,Launch,Second,b\n"
+    )
+    v = load(p)
+    assert v.events["description"].tolist() == ["First of two", "Second"]
+    assert v.events["Source Note"].tolist() == ["a", "b"]  # a column of the sheet's own, kept
+    assert v.rejects.empty
