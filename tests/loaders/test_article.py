@@ -6,6 +6,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders.article import load, load_text
 from loaders.errors import UnreadableInput
@@ -339,3 +341,27 @@ def test_any_common_encoding(tmp_path, encoding):
     p.write_bytes("Iran’s navy seized a tanker in the Gulf of Oman on Monday.".encode(encoding))
     ev = load(p, settings=Settings(published=PUB)).events
     assert len(ev) == 1 and "IRN" in ev.iloc[0].countries
+
+
+# --- any text: a valid table or a clear error, never a traceback ----------------------------------------
+
+WORDS = (
+    "North Korea fired missiles on Monday , . ; — “ ” said met in Pyongyang that which and drills summit "
+    "July 27, 2023 last week next month Kim Jong Un Russia’s Sea of Japan throughout until since 11-day "
+    "signed proposed sanctions war Rep. U.S. D.C. \n\n <p> 1950-53"
+).split(" ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=60), st.booleans())
+def test_any_text_gives_a_valid_table_or_a_loader_error(words, dated):
+    from events.schema import validate
+    from loaders.errors import LoaderError
+
+    text = " ".join(words)
+    try:
+        got = load_text(text, name="fuzz.txt", published=PUB if dated else None)
+    except LoaderError:
+        return
+    assert validate(got.events).rejects.empty
+    assert (got.events["end"] >= got.events["start"]).all()
