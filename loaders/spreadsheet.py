@@ -19,7 +19,7 @@ from functools import lru_cache
 import pandas as pd
 
 from events.io import restore_formulas
-from events.schema import COLUMNS, FILE, ROW, Validated, validate
+from events.schema import COLUMNS, FILE, ROW, Validated, make_event_id, validate
 from events.taxonomy import EVENT_TYPES
 from loaders.errors import MissingColumns, UnreadableInput
 from loaders.partial_dates import parse_date_column
@@ -299,9 +299,32 @@ def to_events(table: Table, columns: dict[str, str], settings: Settings) -> tupl
             continue
         kept = c if c not in COLUMNS and c not in out else f"{c}_original"
         out[kept] = restore_formulas(src[c])
+    if "event_id" not in columns:
+        out["event_id"] = _row_ids(out[[c for c in IDENTITY if c in out]])
     out[ROW] = src[ROW]
     out[FILE] = src[FILE]
     return out[~bad.to_numpy()], combine_rejects(*rejects)
+
+
+# what makes two rows of a sheet the same event: only a row repeated in full is a duplicate
+IDENTITY = (
+    "title",
+    "description",
+    "start",
+    "end",
+    "countries",
+    "actors",
+    "location",
+    "latitude",
+    "longitude",
+    "event_type",
+    "source",
+)
+
+
+def _row_ids(values: pd.DataFrame) -> pd.Series:
+    rows = values.astype("object").where(values.notna(), "").itertuples(index=False, name=None)
+    return pd.Series([make_event_id("sheet", *r) for r in rows], index=values.index, dtype="str")
 
 
 def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Validated:

@@ -195,3 +195,14 @@ def test_damaged_xlsx(tmp_path):
     p.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(UnreadableInput):
         load(p)
+
+
+def test_rows_alike_but_not_equal_are_two_events(tmp_path):
+    p = _csv(
+        tmp_path,
+        "date,title,notes\n2023-07-27,Launch,first\n2023-07-27,Launch,second\n2023-07-27,Launch,first\n",
+    )
+    v = load(p)
+    assert v.events["description"].tolist() == ["first", "second"]
+    assert v.rejects[["row", "reason"]].values.tolist() == [[4, "duplicate event_id (an earlier row has it)"]]
+    assert v.events["event_id"].tolist() == load(p).events["event_id"].tolist()  # stable
