@@ -46,7 +46,7 @@ def _day_piece(c: Candidate, ctx: Context, y: int | None, m: int, d: int, typ: s
         date = dt.date(y, m, d)
     except ValueError:
         return None
-    ctx.ref_day = date
+    ctx.ref_day, ctx.ref_year = date, date.year
     return Piece(c.start, c.end, typ, model.day(date))
 
 
@@ -98,6 +98,7 @@ _PREPS = {
 
 def r_my(c: Candidate, ctx: Context) -> list[Piece] | None:
     y, m = int(c.group("y")), month_number(c.group("month"))
+    ctx.ref_year = y
     return [Piece(c.start, c.end, "DATE", model.narrow(model.month(y, m), part_of(c.group("part"))))]
 
 
@@ -180,7 +181,7 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
                 date = dt.date(y, m, d)
         except ValueError:
             pass
-    ctx.ref_day = date
+    ctx.ref_day, ctx.ref_year = date, date.year
     p = model.day(date)
     return [Piece(c.start, end, typ, Period(p.value + suffix, p.first, p.last, "day"))]
 
@@ -279,6 +280,7 @@ def r_year(c: Candidate, ctx: Context) -> list[Piece] | None:
     marked = c.group("fy") or c.group("fy2") or c.group("part")
     if not marked and not _plausible_year(ctx, c, y, c.match.start("y"), c.end):
         return None
+    ctx.ref_year = y
     return [Piece(c.start, c.end, "DATE", model.narrow(model.year(y), part_of(c.group("part"))))]
 
 

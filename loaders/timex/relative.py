@@ -266,6 +266,10 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
         base = ref if step else dct
         if det == "the" and word_after(ctx.text, c.end).lower() in ("and", "or"):
             return None
+        if det in ("that", "that same", "the same") and ctx.ref_year:
+            return [
+                Piece(c.start, c.end, "DATE", model.year(ctx.ref_year))
+            ]  # "that year": the one just named
         return [Piece(c.start, c.end, "DATE", model.year(base.year + step))]
     if unit == "quarter":
         p = ctx.ref_quarter if ctx.ref_quarter is not None else shift_quarter(quarter_of(dct), -1)

@@ -36,6 +36,7 @@ class Context:
     text: str
     dct: dt.date | None
     ref_day: dt.date | None = None  # the last day-precise date mentioned (for "the next day")
+    ref_year: int | None = None  # the year of the last date mentioned (for "that year")
     ref_quarter: Period | None = None  # the last quarter mentioned (for "the quarter", "a year earlier")
     ref_quarter_at: int = -(10**9)  # where it was mentioned
 
