@@ -195,6 +195,7 @@ RELATIVE_CASES = [
         "the end of the year",
         "2023",
     ),
+    (SEED, "The treaty was signed in 1998. Later that year, troops withdrew.", "that year", "1998"),
 ]
 
 DURATION_CASES = [
