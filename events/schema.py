@@ -266,16 +266,10 @@ def _norm_category(raw: pd.Series) -> pd.Series:
     return v.where(v.notna(), None)
 
 
-def _as_text(values: pd.Series) -> pd.Series:
-    """A text column: strings stay (missing ones become ""), anything else goes through `_text`."""
-    if isinstance(values.dtype, pd.StringDtype):
-        return values.fillna("").astype("str")
-    codes, results = _unique_apply(values, _text)
-    return _take_texts(results, codes, values.index)
-
-
 def _clean_text(values: pd.Series) -> pd.Series:
-    """`_as_text` stripped, with the text "nan" (a missing value written out) as ""."""
+    """A text column, stripped, with missing values and the text "nan" (one written out) as "".
+
+    Strings are handled by Arrow; anything else goes through `_text` once per distinct value."""
     if isinstance(values.dtype, pd.StringDtype):
         return values.fillna("").astype("str").str.strip().replace("nan", "")
     codes, results = _unique_apply(values, lambda v: "" if (t := _text(v).strip()) == "nan" else t)

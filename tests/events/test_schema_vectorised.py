@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from events.schema import _as_text, _map_unique, _to_category, dtypes, period_end, validate
+from events.schema import _clean_text, _map_unique, _to_category, dtypes, period_end, validate
 
 RAW = {
     "event_id": ["a", "b", "c", "d", "e", "f"],
@@ -60,7 +60,13 @@ def test_values_of_the_reference(kind):
 
 
 def test_mixed_object_column_goes_value_by_value():
-    assert _as_text(pd.Series([1, 1.0, "x", None], dtype=object)).tolist() == ["1", "1.0", "x", ""]
+    assert _clean_text(pd.Series([1, 1.0, " x ", None, "nan"], dtype=object)).tolist() == [
+        "1",
+        "1.0",
+        "x",
+        "",
+        "",
+    ]
 
 
 def test_map_unique_keeps_lists_whole():
