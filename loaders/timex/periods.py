@@ -10,6 +10,7 @@ not periods. A range's value is an ISO 8601 interval ("2023-09-01/2023-09-07").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -46,14 +47,7 @@ def _sentences(text: str) -> list[int]:
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return bisect.bisect_right(starts, pos) - 1
 
 
 def _span_days(first: dt.date, n: float, unit: str) -> dt.date | None:
@@ -148,12 +142,20 @@ def _range(text: str, a: Piece, b: Period, end: int, resolved: bool) -> Piece:
     return Piece(a.start, end, "DATE", Period(value, a.period.first, b.last, precision), resolved)
 
 
-def _anchor(text: str, ps: list[Piece], k: int, starts: list[int]) -> tuple[int, str] | None:
-    """(index of the date anchoring duration ps[k], "end"|"start"|"within"), or None."""
+def _anchor(
+    text: str, ps: list[Piece], k: int, starts: list[int], offsets: list[int]
+) -> tuple[int, str] | None:
+    """(index of the date anchoring duration ps[k], "end"|"start"|"within"), or None.
+
+    Only dates in the duration's sentence or the one before count (found by bisection, so long
+    texts stay linear)."""
     d = ps[k]
     here = _sentence_of(starts, d.start)
+    first = bisect.bisect_left(offsets, starts[max(here - 1, 0)])
+    last = bisect.bisect_left(offsets, starts[here + 1]) if here + 1 < len(starts) else len(ps)
     best = None
-    for j, p in enumerate(ps):
+    for j in range(first, last):
+        p = ps[j]
         if (
             j == k
             or p.type not in ("DATE", "TIME")
@@ -193,6 +195,7 @@ _AHEAD = {
 
 def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> list[Piece]:
     starts = _sentences(text)
+    offsets = [p.start for p in ps]
     consumed: set[int] = set()
     replaced: dict[int, Piece] = {}
     for k, d in enumerate(ps):
@@ -203,7 +206,7 @@ def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> 
             p = _AHEAD[d.unit](published, int(d.count))
             replaced[k] = Piece(d.start, d.end, "DATE", p)
             continue
-        found = _anchor(text, ps, k, starts)
+        found = _anchor(text, ps, k, starts, offsets)
         if found is None:
             long_adjective = re.search(r"-long\b|\blong\b", text[d.start : d.end + 5])
             if long_adjective and published and tense(text, d.start, d.end) != "past":
