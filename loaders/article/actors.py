@@ -19,6 +19,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loaders.article.known import SURNAMES, org_country, person_country
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -231,6 +233,8 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
                 iso = _country_after(e, countries, text)
             if iso is None and name in people:
                 iso = people[name]
+            if iso is None:
+                iso = person_country(name)
             people.setdefault(name, iso)
             if people[name] is None:
                 people[name] = iso
@@ -245,7 +249,9 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
             s = e - len(name)
             if not free(s, e):
                 continue
-            iso = _country_before(s, countries, text) or _country_after(e, countries, text)
+            iso = (
+                _country_before(s, countries, text) or _country_after(e, countries, text) or org_country(name)
+            )
             found[(s, e)] = Actor(s, e, name, "organisation", iso)
             take(s, e)
     # later mentions of a surname (or given name) alone
@@ -254,6 +260,11 @@ def find_actors(text: str, countries: Sequence[tuple[int, int, str]] = ()) -> li
         for w in full.split():
             if len(w) > 2 and w not in _LEAD_STOP:
                 keys.setdefault(w, full)
+    # well-known surnames name their person even without a full name first ("Putin said")
+    for short, full in SURNAMES.items():
+        if short not in keys and re.search(rf"\b{re.escape(short)}\b", text):
+            keys[short] = full
+            people.setdefault(full, person_country(full))
     if keys:
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(keys, key=len, reverse=True))) + r")\b")
         for m in rx.finditer(text):

@@ -465,5 +465,5 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
         "evidence": evidence,
         "confidence": round(min(confidence, 0.95), 2),
         "_first_sentence": order[0],
-        "people": sorted(people(c)),
+        "_people": sorted(people(c)),
     }

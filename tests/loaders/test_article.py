@@ -365,3 +365,10 @@ def test_any_text_gives_a_valid_table_or_a_loader_error(words, dated):
         return
     assert validate(got.events).rejects.empty
     assert (got.events["end"] >= got.events["start"]).all()
+
+
+def test_columns_are_the_contract_then_sources():
+    from events.schema import COLUMNS
+
+    ev = events_of("Vietnam and Japan signed a maritime security pact in Hanoi on Monday.")
+    assert list(ev.columns) == [*COLUMNS, "sources", "n_sources"]

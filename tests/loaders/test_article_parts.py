@@ -185,7 +185,13 @@ def test_modality(event_type, before, after, expected):
             [(0, 7, "JPN"), (23, 28, "CHN")],
             [("Kenji Kanasugi", "person", "JPN")],
         ),
-        ("President Joe Biden spoke.", [], [("Joe Biden", "person", None)]),
+        ("President Maria Lopez spoke.", [], [("Maria Lopez", "person", None)]),  # nationality unknown
+        (
+            "President Joe Biden spoke.",
+            [],
+            [("Joe Biden", "person", "USA")],
+        ),  # from the table of known people
+        ("Putin said so.", [], [("Vladimir Putin", "person", "RUS")]),  # a well-known surname alone
         (
             "Egyptian President Abdel Fattah el-Sisi spoke.",
             [(0, 8, "EGY")],
@@ -194,7 +200,12 @@ def test_modality(event_type, before, after, expected):
         (
             "The Korean Central News Agency reported it.",
             [],
-            [("Korean Central News Agency", "organisation", None)],
+            [("Korean Central News Agency", "organisation", "PRK")],
+        ),
+        (
+            "The National Intelligence Service said so.",
+            [],
+            [("National Intelligence Service", "organisation", None)],
         ),
         ("Tass, Russia's state news agency, said so.", [(6, 14, "RUS")], [("Tass", "organisation", "RUS")]),
         ("The U.S. Forces Korea said it.", [(4, 8, "USA")], []),  # not a person
