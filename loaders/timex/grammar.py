@@ -176,7 +176,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     ("qnum", r"\b(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}|'\d\d))?\b", 0),
     (
         "anaphor",
-        r"\b(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same)\s+"
+        r"\b(?:(?P<part>the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+        r"(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same)\s+"
         r"(?P<unit>day|week|weekend|month|year|quarter|period)\b(?!-|\s+(?:of|before|after|when|that|in\s+which|to)\b)",
         IC,
     ),

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from loaders.timex import model
+from loaders.timex.anchoring import shift_period
 from loaders.timex.context import tense
 from loaders.timex.model import Period, Timex
 from loaders.timex.state import Piece
@@ -184,6 +185,22 @@ def _anchor(
     return (best[1], best[2]) if best else None
 
 
+def _previous_day(ps: list[Piece], k: int, starts: list[int], offsets: list[int]) -> Piece | None:
+    """The last day-precise date before ps[k], in its sentence or the one before."""
+    here = _sentence_of(starts, ps[k].start)
+    first = bisect.bisect_left(offsets, starts[max(here - 1, 0)])
+    for j in range(k - 1, first - 1, -1):
+        p = ps[j]
+        if (
+            p.type in ("DATE", "TIME")
+            and p.period.precision in ("day", "time")
+            and p.period.first
+            and "/" not in p.period.value
+        ):
+            return p
+    return None
+
+
 _IN_FUTURE = re.compile(r"\bin\s+$", re.IGNORECASE)
 _AHEAD = {
     "D": lambda d, n: model.day(d + dt.timedelta(days=n)),
@@ -200,6 +217,15 @@ def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> 
     replaced: dict[int, Piece] = {}
     for k, d in enumerate(ps):
         if d.type != "DURATION" or d.count is None or d.unit not in ("D", "W", "M", "Y"):
+            continue
+        if d.shift:
+            # "resumed three days later": that far from the last date named before it
+            anchor = _previous_day(ps, k, starts, offsets)
+            if anchor is not None and d.count == int(d.count):
+                base = anchor.period.last if d.shift > 0 else anchor.period.first
+                p = shift_period(base, d.shift * int(d.count), d.unit)
+                if p is not None:
+                    replaced[k] = Piece(d.start, d.end, "DATE", p, anchor.resolved)
             continue
         if published and _IN_FUTURE.search(text, max(0, d.start - 8), d.start) and d.count == int(d.count):
             # "Kim will visit in four years": the time that far after publication

@@ -149,15 +149,33 @@ def _comparison(ctx: Context, c: Candidate) -> bool:
     )
 
 
+_KEPT_MODS = {
+    "nearly",
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+    "some",
+    "around",
+    "roughly",
+    "approximately",
+}
+
+
 def r_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
     n = number_value(c.group("n"))
     letter = unit_letter(c.group("unit"))
     direction = lower_words(c.group("dir"))
     if direction in ("after", "later", "before"):
-        # TimeML marks the duration in "three days later" / "a month after the vote"
+        # TimeML marks the duration in "three days later" / "a month after the vote"; periods()
+        # turns it into the date that far from the date before it
         end = c.match.end("unit")
+        start = c.start if lower_words(c.group("mod")) in _KEPT_MODS else c.match.start("n")
         value = duration_value(n, letter)
-        return [Piece(c.start, end, "DURATION", Period(value, None, None, None), unit=letter, count=n)]
+        shift = -1 if direction == "before" else 1
+        return [
+            Piece(start, end, "DURATION", Period(value, None, None, None), unit=letter, count=n, shift=shift)
+        ]
     sign = -1 if direction in ("ago", "earlier", "before", "back", "previously") else 1
     if n is None:
         return [
@@ -234,6 +252,15 @@ _ENDED = re.compile(
 
 
 def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
+    found = _anaphor(c, ctx)
+    part = part_of(c.group("part"))
+    if found and part:
+        # "since the beginning of the year": the part of the period, its value unchanged
+        found = [Piece(p.start, p.end, p.type, model.narrow(p.period, part), p.resolved) for p in found]
+    return found
+
+
+def _anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     det, unit = lower_words(c.group("det")), c.group("unit").lower()
     if ctx.dct is None:
         return None

@@ -27,6 +27,7 @@ class Piece:
     resolved: bool = True
     unit: str | None = None  # for durations: the unit letter and count, for periods()
     count: float | None = None
+    shift: int = 0  # "three days later" (+1) / "a week before" (-1): an offset from another date
 
 
 @dataclass

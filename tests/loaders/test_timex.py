@@ -196,6 +196,13 @@ RELATIVE_CASES = [
         "2023",
     ),
     (SEED, "The treaty was signed in 1998. Later that year, troops withdrew.", "that year", "1998"),
+    (
+        SEED,
+        "Since the beginning of the year, 500 balloons crossed the border.",
+        "the beginning of the year",
+        "2023",
+    ),
+    (SEED, "The missile flew for about 40 minutes before landing in the sea.", "40 minutes", "PT40M"),
 ]
 
 DURATION_CASES = [

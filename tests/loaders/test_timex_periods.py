@@ -82,6 +82,19 @@ def test_in_n_units_is_that_far_after_publication(text, value):
     assert one_period(text).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Talks were suspended on Oct. 9 and resumed three days later.", "three days", "2024-10-12"),
+        ("The rebels attacked on Oct. 3. Two weeks later, troops arrived.", "Two weeks", "2024-W42"),
+        ("The ceasefire began on Sept. 30; a day later it collapsed.", "a day", "2024-10-01"),
+    ],
+)
+def test_offsets_from_the_date_before(text, span, value):
+    found = [(t.text, t.value) for t in periods(text, dt.date(2024, 10, 14))]
+    assert (span, value) in found
+
+
 def test_seed_exercise_anchored_across_sentences():
     text = (
         "The U.S. and South Korea on Thursday wrapped up Ulchi Freedom Shield, a large-scale joint exercise. "
