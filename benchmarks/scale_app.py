@@ -12,15 +12,22 @@ the whole table in pandas, one marker per event in `px.scatter` and `px.scatter_
 from __future__ import annotations
 
 import os
+import sys
 import time
+from pathlib import Path
 
-import streamlit as st
+# `streamlit run benchmarks/scale_app.py` puts benchmarks/ first on the path, where a
+# benchmarks/dashboard.py would hide the dashboard package: the project root goes first instead.
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [str(_HERE.parent)] + [p for p in sys.path if p and Path(p).resolve() != _HERE]
 
-from dashboard import exports, figures
-from dashboard.filters import Filters, country_label, describe
-from dashboard.scale_lod import lod_figures
-from dashboard.scale_query import EventQuery
-from events.taxonomy import label as type_label
+import streamlit as st  # noqa: E402
+
+from dashboard import exports, figures  # noqa: E402
+from dashboard.filters import Filters, country_label, describe  # noqa: E402
+from dashboard.scale_lod import lod_figures  # noqa: E402
+from dashboard.scale_query import EventQuery  # noqa: E402
+from events.taxonomy import label as type_label  # noqa: E402
 
 
 @st.cache_resource(show_spinner="Opening the events store ...")
@@ -48,8 +55,10 @@ if os.environ.get("SCALE_APP_NAIVE") == "1":
     events = read_all(store)
     opts = options(events)
     with st.sidebar:
+        # SCALE_APP_START=PRK starts filtered: unfiltered, a million markers freeze the browser
+        start = [c for c in os.environ.get("SCALE_APP_START", "").split(",") if c in opts["countries"]]
         countries = st.multiselect(
-            "Countries", opts["countries"], format_func=country_label, key="f_countries"
+            "Countries", opts["countries"], default=start, format_func=country_label, key="f_countries"
         )
     f = Filters(countries=tuple(countries))
     t = time.perf_counter()

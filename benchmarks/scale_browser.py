@@ -253,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
     a.add_argument("app", nargs="?", default="dashboard/app.py")
     a.add_argument("--screenshot")
     a.add_argument("--naive", action="store_true", help="set SCALE_APP_NAIVE=1 (benchmarks/scale_app.py)")
+    a.add_argument("--start-with", help="SCALE_APP_START: countries selected on the first page, e.g. PRK")
+    a.add_argument("--countries", default="North Korea,Japan,Iran", help="country names picked in turn")
     args = ap.parse_args(argv)
     if args.command == "redraw":
         rows = redraw_times(tuple(int(c) for c in args.counts.split(",")))
@@ -269,7 +271,15 @@ def main(argv: list[str] | None = None) -> int:
     else:
         if args.naive:
             os.environ["SCALE_APP_NAIVE"] = "1"
-        print(json.dumps(app_filter_change(args.store, args.app, screenshot=args.screenshot), indent=1))
+        if args.start_with:
+            os.environ["SCALE_APP_START"] = args.start_with
+        changes = tuple(c.strip() for c in args.countries.split(",") if c.strip())
+        print(
+            json.dumps(
+                app_filter_change(args.store, args.app, countries=changes, screenshot=args.screenshot),
+                indent=1,
+            )
+        )
     return 0
 
 
