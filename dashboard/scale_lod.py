@@ -6,12 +6,13 @@ match (`view.matched <= threshold`): the caller then draws the individual events
 figures (`dashboard.figures.timeline`, `event_map`), so as the user filters or zooms in below the
 threshold the events come back.
 
-Why 5,000: measured in Chromium with plotly.js (`python -m benchmarks.scale --redraw`, see
-docs/scale.md), an SVG timeline redraws in about 0.3 s at 2,000 markers and 0.8 s at 5,000, and
-`scatter_geo` (SVG only, plotly has no WebGL map without online tiles) is slower still; above a few
-thousand marks every redraw costs more than a second and the marks overlap into a blur anyway. A
-density view carries the same information in a few hundred marks, each of which says in its hover
-how many events it stands for.
+Why 5,000: measured in Chromium with plotly.js (`python -m benchmarks.scale_browser redraw`, table in
+docs/scale.md), a chart of 5,000 marks redraws in 0.4-0.7 s (SVG scatter 0.6 s, WebGL 0.66 s,
+bars 0.4 s, `scatter_geo` 0.43 s), so a page with a timeline and a map stays within the 1.5 s goal;
+at 20,000 marks one chart alone takes 1-2.3 s, and `scatter_geo` (SVG only: plotly has no WebGL map
+without online tiles) is among the slowest. Past a few thousand marks they also overlap into a
+blur. A density view carries the same information in a few hundred marks, each of which says in
+its hover how many events it stands for.
 """
 
 from __future__ import annotations

@@ -317,11 +317,14 @@ def cli_extract_to_store(
     settings: Settings | None = None,
     scheduler: str | None = None,
     n_workers: int | None = None,
+    client=None,
 ) -> int:
     """What `python -m loaders extract ... --output STORE/` runs: exit status 0 when anything was
     read, 1 when no file could be read, 2 when the cluster could not be reached."""
     try:
-        s = extract_to_store(paths, output, scheduler=scheduler, settings=settings, n_workers=n_workers)
+        s = extract_to_store(
+            paths, output, scheduler=scheduler, settings=settings, n_workers=n_workers, client=client
+        )
     except OSError as e:  # a scheduler that does not answer
         print(f"error: cannot reach the Dask scheduler {scheduler}: {e}", file=sys.stderr)
         return 2

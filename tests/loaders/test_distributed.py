@@ -14,6 +14,7 @@ from events.io import write_events
 from events.schema import validate
 from loaders import load_many
 from loaders.distributed import (
+    cli_extract_to_store,
     expand,
     extract_to_store,
     is_store_output,
@@ -199,3 +200,21 @@ def test_patterns_expand_recursively_once_each(tmp_path):
         (tmp_path / name).write_text("x")
     got = expand([str(tmp_path / "a" / "**" / "*.csv"), str(tmp_path / "a" / "1.csv")])
     assert [Path(p).relative_to(tmp_path).as_posix() for p in got] == ["a/1.csv", "a/b/2.csv"]
+
+
+def test_the_command_line_prints_a_summary_and_says_what_failed(client, tmp_path, event_files, capsys):
+    assert cli_extract_to_store(event_files, str(tmp_path / "store") + "/", client=client) == 0
+    err = capsys.readouterr().err
+    assert "error: garbage.bin" in err and "events into" in err and "rows rejected" in err
+
+
+def test_the_command_line_fails_when_nothing_could_be_read(client, tmp_path):
+    bad = tmp_path / "a.bin"
+    bad.write_bytes(b"\x00\x01" * 100)
+    assert cli_extract_to_store([str(bad)], str(tmp_path / "store") + "/", client=client) == 1
+
+
+@pytest.mark.slow  # the client waits 15 s for the scheduler before it gives up
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, event_files, capsys):
+    code = cli_extract_to_store(event_files, str(tmp_path / "store") + "/", scheduler="tcp://127.0.0.1:9")
+    assert code == 2 and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in capsys.readouterr().err
