@@ -514,7 +514,8 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     extra = [c for c in df.columns if c not in COLUMNS and c not in (ROW, FILE)]
     for c in extra:
         events[c] = df[c]
-    events = events[~bad_rows].reset_index(drop=True)
+    if bad_rows.any():  # else no copy of a million rows
+        events = events[~bad_rows].reset_index(drop=True)
     events = _cast(events)
 
     if problems.items:
