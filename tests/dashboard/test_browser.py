@@ -51,13 +51,14 @@ def expect_summary(page, pattern: str) -> str:
     return summary(page)
 
 
-def chart(page, n: int):
-    return page.locator(".js-plotly-plot").nth(n)
+def chart(page, name: str):
+    """A chart by its widget key (Streamlit marks the element with st-key-<key>)."""
+    return page.locator(f".st-key-{name}_chart .js-plotly-plot")
 
 
 def drawn_events(page) -> int:
     """Marks on the timeline: markers plus bars."""
-    tl = chart(page, 0)
+    tl = chart(page, "timeline")
     return tl.locator(".scatterlayer path.point").count() + tl.locator(".barlayer path").count()
 
 
@@ -77,7 +78,7 @@ def test_opens_on_the_default_timeline_with_timeline_and_map_drawn(page, app_ser
     open_app(page, app_server.url)
     assert summary(page) == "Showing 14 of 14 events (no filters)"
     assert drawn_events(page) >= 14
-    assert chart(page, 1).locator(".geo .scatterlayer path.point").count() >= 5
+    assert chart(page, "map").locator(".geo .scatterlayer path.point").count() >= 5
     assert land_drawn(page)
     topojson = [u for u in page.requests if "topojson" in u]
     assert topojson and all(u.startswith(app_server.url + "app/static/topojson/") for u in topojson)
@@ -87,7 +88,7 @@ def test_opens_on_the_default_timeline_with_timeline_and_map_drawn(page, app_ser
 def test_filtering_by_a_country_changes_the_count_and_the_charts(page, app_server):
     open_app(page, app_server.url)
     before_marks = drawn_events(page)
-    before_places = chart(page, 1).locator(".scatterlayer path.point").count()
+    before_places = chart(page, "map").locator(".scatterlayer path.point").count()
     box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Countries")
     box.locator("input").click()
     box.locator("input").fill("Ukraine")
@@ -95,14 +96,14 @@ def test_filtering_by_a_country_changes_the_count_and_the_charts(page, app_serve
     page.keyboard.press("Escape")
     assert expect_summary(page, "^Showing 1 of 14 events: country Ukraine$")
     assert drawn_events(page) < before_marks
-    assert chart(page, 1).locator(".scatterlayer path.point").count() < before_places
+    assert chart(page, "map").locator(".scatterlayer path.point").count() < before_places
     assert "country=UKR" in page.url
     shot(page, "02_filtered_by_country")
 
 
 def test_clicking_an_event_shows_its_evidence(page, app_server):
     open_app(page, app_server.url)
-    point = chart(page, 0).locator(".scatterlayer path.point").first
+    point = chart(page, "timeline").locator(".scatterlayer path.point").first
     box = point.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.locator(".hoverlayer .hovertext").first.wait_for(timeout=TIMEOUT)
@@ -115,7 +116,7 @@ def test_clicking_an_event_shows_its_evidence(page, app_server):
     assert "event=" in page.url
     shot(page, "03_event_evidence")
     # a place on the map opens one of its events too
-    click_center(page, chart(page, 1).locator(".scatterlayer path.point").first)
+    click_center(page, chart(page, "map").locator(".scatterlayer path.point").first)
     page.wait_for_function(
         f"() => document.querySelector('.ev-title')?.innerText !== {title!r}", timeout=TIMEOUT
     )
@@ -125,9 +126,17 @@ def test_clicking_an_event_shows_its_evidence(page, app_server):
 def test_a_url_with_filters_opens_that_view(page, app_server):
     open_app(page, app_server.url + "?country=RUS&type=meeting&lanes=type")
     assert summary(page) == "Showing 3 of 14 events: country Russia; type Meeting"
-    lanes = [t.text_content() for t in chart(page, 0).locator(".yaxislayer-above text").all()]
+    lanes = [t.text_content() for t in chart(page, "timeline").locator(".yaxislayer-above text").all()]
     assert lanes == ["Meeting"]
     shot(page, "05_link_with_filters")
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick an option in a selectbox by typing it, as a keyboard user would."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has=page.get_by_text(label, exact=True))
+    box.locator("input").click()
+    box.locator("input").fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
 
 
 def export(page, label: str):
@@ -138,9 +147,12 @@ def export(page, label: str):
 
 def test_png_and_html_exports_download_and_are_valid(page, app_server, browser, tmp_path):
     open_app(page, app_server.url)
-    select = page.locator('[data-testid="stSelectbox"]').filter(has_text="Chart")
-    select.click()
-    page.get_by_role("option", name="Map").click()
+    choose(page, "Chart", "Map")
+    from playwright.sync_api import expect
+
+    expect(
+        page.locator('[data-testid="stSelectbox"]').filter(has_text="Chart").locator("input")
+    ).to_have_value("Map")
     wait_idle(page)
     png = Path(export(page, "PNG").path()).read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
@@ -183,10 +195,7 @@ def test_an_uploaded_csv_adds_its_events_and_shows_its_rejects_and_hostile_text_
     page.get_by_text("1 problem(s) with rows").wait_for(timeout=TIMEOUT)
     shot(page, "08_uploaded_csv")
     # the hostile title: shown as text in the evidence panel and the hover, nothing runs
-    events = page.locator('[data-testid="stSelectbox"]').filter(has_text="Event")
-    events.click()
-    page.keyboard.type("img src")
-    page.get_by_role("option", name="<img src=x onerror=alert(1)>").click()
+    choose(page, "Event", "<img src=x onerror=alert(1)>")
     page.locator(".ev-title").wait_for(timeout=TIMEOUT)
     assert page.locator(".ev-title").inner_text() == "<img src=x onerror=alert(1)>"
     assert (
