@@ -83,9 +83,15 @@ _PATTERN_TEXT: list[tuple[str, str]] = [
     ("iso_month", r"(?P<y>-?\d{4})-(?P<m>\d{1,2})"),
     ("numeric", r"(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})"),
     ("ymd_slash", r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"),
-    ("d_month_y", r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format("mo") + r",?\s+" + _YEAR.format("y")),
+    (  # 27 July 2023, 27-Jul-2023, 27/Jul/2023
+        "d_month_y",
+        r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+|[-/])"
+        + _MONTH.format("mo")
+        + r"(?:,?\s+|[-/])"
+        + _YEAR.format("y"),
+    ),
     ("month_d_y", _MONTH.format("mo") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR.format("y")),
-    ("month_y", _MONTH.format("mo") + r",?\s+" + _YEAR.format("y")),
+    ("month_y", _MONTH.format("mo") + r"(?:,?\s+|[-/])" + _YEAR.format("y")),  # July 2023, Jul-2023
     (
         "days_month_y",
         r"(?P<d>\d{1,2})"

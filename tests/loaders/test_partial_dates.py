@@ -16,6 +16,10 @@ from loaders.partial_dates import Span, column_dayfirst, parse_date, parse_date_
         ("27 July 2023", Span("2023-07-27", "", "day")),
         ("July 27, 2023", Span("2023-07-27", "", "day")),
         ("27th Jul. 2023", Span("2023-07-27", "", "day")),
+        ("27-Jul-2023", Span("2023-07-27", "", "day")),
+        ("27/July/2023", Span("2023-07-27", "", "day")),
+        ("Jul-2023", Span("2023-07", "", "month")),
+        ("27-07-2023", Span("2023-07-27", "", "day")),  # ACLED's dd-mm-yyyy
         ("July 2023", Span("2023-07", "", "month")),
         ("Sept 2023", Span("2023-09", "", "month")),
         ("2023-07", Span("2023-07", "", "month")),
