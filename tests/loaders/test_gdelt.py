@@ -175,3 +175,12 @@ def test_progress_bar_on_stderr_for_large_files(monkeypatch, capsys, tmp_path, b
     assert "x.CSV" in capsys.readouterr().err
     load(p, settings=Settings(progress=False))
     assert capsys.readouterr().err == ""
+
+
+def test_gdelt1_backfile_without_sourceurl(tmp_path):
+    p = tmp_path / "2005.csv"
+    p.write_text("".join("\t".join(ln.split("\t")[:57]) + "\n" for ln in V1_FILE.read_text().splitlines()))
+    v = load(p)
+    assert len(v.events) == 3 and v.rejects.empty
+    assert v.events["source"].tolist() == ["", "", ""]
+    assert v.events["source_published"].tolist() == [pd.Timestamp("2013-04-01")] * 3
