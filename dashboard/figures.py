@@ -189,7 +189,7 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
         template=_template(),
         title=dict(text=esc(title)) if title else None,
         barmode="overlay",
-        height=min(140 + 34 * n_lanes, 1600),
+        height=min(max(140 + 34 * n_lanes, 260), 1600),
         margin=dict(l=10, r=10, t=40 if title else 20, b=30),
         legend=dict(title=dict(text="Event type"), orientation="h", yanchor="bottom", y=1.0, x=0),
         hovermode="closest",
@@ -424,7 +424,8 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     )
     if len(table) and not fit:
         geo["center"] = dict(lat=float(table["latitude"].mean()), lon=float(table["longitude"].mean()))
-        geo["projection"]["scale"] = 4  # about a quarter of the world across: the region and its neighbours
+        # about a quarter of the world across: the region and its neighbours, in a familiar projection
+        geo["projection"] = dict(type="mercator", scale=4)
     unplaced = unplaced_count(events)
     note = dict(
         text=f"{unplaced:,} event{'s' if unplaced != 1 else ''} without a place (not on the map)",

@@ -43,6 +43,9 @@ MAX_BINS = 800
 FULL_UP_TO = 2_000_000  # "auto" keeps the long texts in memory up to this many events
 MASK_BITS = 62
 ENUM_COLUMNS = ("event_type", "modality", "date_precision")
+# pandas names of the time bins, to spread a period over its bins as DuckDB's date_trunc cuts them
+FREQS = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}
+PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 VAGUE = (
     "week",
     "month",
@@ -484,36 +487,41 @@ def _timeline(
     if unit not in BIN_UNITS:  # checked here too: it goes into the SQL text
         raise QueryError(f"unknown time bin {unit!r}; use one of {', '.join(BIN_UNITS)}")
     first = f"date_trunc('{unit}', start)::TIMESTAMP"
-    last = f"date_trunc('{unit}', \"end\")::TIMESTAMP"
-    vague = f"date_precision IN ({', '.join(map(_literal, VAGUE))}) AND {last} > {first}"
-    low = f"date_trunc('{unit}', TIMESTAMP '{lo.isoformat()}')" if lo is not None else None
-    keep = []
-    if low is not None:
-        keep.append(f"bin >= {low}")
-    if hi is not None:
-        keep.append(f"bin <= TIMESTAMP '{hi.isoformat()}'")
-    clip = ("WHERE " + " AND ".join(keep)) if keep else ""
-    certain_bin = f"greatest({first}, {low})" if low is not None else first
-    return con.execute(
+    vague = f"date_precision IN ({', '.join(map(_literal, VAGUE))})"
+    last = f"CASE WHEN {vague} THEN date_trunc('{unit}', \"end\")::TIMESTAMP END"
+    # one grouping pass by (first bin, last bin of a vague period, lane); the few groups whose
+    # period spans several bins are then spread here, not row by row in SQL
+    groups = con.execute(
         f"""
-        WITH m AS (
-            SELECT start, "end", date_precision, event_type{", countries" if "countries" in lane_sql else ""}
+        SELECT b0, b1, lane, count(*) AS n FROM (
+            SELECT {first} AS b0, {last} AS b1, {lane_sql} AS lane
             FROM {src} WHERE {where} AND start IS NOT NULL
-        ),
-        certain AS (SELECT {certain_bin} AS bin, {lane_sql} AS lane, 1.0 AS w FROM m WHERE NOT ({vague})),
-        spans AS (
-            SELECT *, generate_series({first}, {last}, INTERVAL 1 {unit}) AS bins FROM m WHERE {vague}
-        ),
-        spread AS (
-            SELECT bin, {lane_sql} AS lane, w FROM (
-                SELECT *, unnest(bins) AS bin, 1.0 / len(bins) AS w FROM spans
-            )
-        )
-        SELECT bin, lane, sum(w) AS count FROM (SELECT * FROM certain UNION ALL SELECT * FROM spread) {clip}
-        GROUP BY ALL ORDER BY bin, lane
+        ) GROUP BY ALL
         """,
         params,
     ).df()
+    if groups.empty:
+        return pd.DataFrame({"bin": pd.Series([], dtype="datetime64[us]"), "lane": [], "count": []})
+    b0 = groups["b0"]
+    if lo is not None:  # a war that began before the range counts on the range's first bin
+        low = pd.Timestamp(pd.Series([lo]).dt.to_period(PERIODS[unit]).dt.start_time.iloc[0])
+        b0 = b0.where(b0 >= low, low).where(groups["b1"].isna() | (groups["b1"] <= b0), groups["b0"])
+    spans = groups["b1"].notna() & (groups["b1"] > groups["b0"])
+    parts = [
+        pd.DataFrame(
+            {"bin": b0[~spans], "lane": groups["lane"][~spans], "count": groups["n"][~spans].astype(float)}
+        )
+    ]
+    for row in groups[spans].itertuples(index=False):
+        bins = pd.date_range(row.b0, row.b1, freq=FREQS[unit])
+        parts.append(pd.DataFrame({"bin": bins, "lane": row.lane, "count": row.n / len(bins)}))
+    out = pd.concat(parts, ignore_index=True)
+    if lo is not None:
+        out = out[out["bin"] >= low]
+    if hi is not None:
+        out = out[out["bin"] <= hi]
+    out = out.groupby(["bin", "lane"], as_index=False, sort=True)["count"].sum()
+    return out
 
 
 def _places_by_id(
