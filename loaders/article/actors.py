@@ -59,7 +59,8 @@ _ORG_HEAD = (
     r"Network|Broadcasting|Corps|Staff|Alliance|Coalition|Front|Federation|Bureau|Centre|Center|Authority"
 )
 _ORG = re.compile(
-    rf"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|of\s+the)\s+)?){{0,5}}(?:{_ORG_HEAD})\b(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?"
+    rf"(?<![\w’'])(?:[A-Z](?:[\w’'-]|\.(?=\w))*\.?[ \t]+(?:(?:of|for|and|of[ \t]+the)[ \t]+)?){{0,5}}(?:{_ORG_HEAD})\b"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){{0,2}})?"
 )
 # organisations and groups known by one word or an acronym
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_HEAD}|Korea|States|Kingdom|Republic)\b")

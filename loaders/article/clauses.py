@@ -65,6 +65,11 @@ def boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]:
     return sorted(set(cuts))
 
 
+def relative_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Relative clauses set off by commas: "The United States, which has a treaty with Manila, condemned"."""
+    return [m.span() for m in RELATIVE.finditer(text, s, e)]
+
+
 def scope(pos: int, s: int, e: int, cuts: list[int]) -> tuple[int, int]:
     lo = max([c for c in cuts if c <= pos] or [s])
     hi = min([c for c in cuts if c > pos] or [e])

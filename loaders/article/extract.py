@@ -31,6 +31,7 @@ from loaders.article.clauses import (
     THAT,
     boundaries,
     phrase_start,
+    relative_spans,
     scope,
 )
 from loaders.article.context import inherit_places, resolve_context
@@ -189,13 +190,17 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     # objects take part in date assignment: "the end of the 1950-53 Korean War" keeps its date
     sinks = triggers + objects
     owner: dict[int, list[tuple[float, When]]] = {}
+    rel = relative_spans(text, s, e)
     for w in in_sentence:
-        k, cost = _nearest(text, w.start, w.end, sinks, cuts, s, e, n_events=len(triggers))
-        owner.setdefault(k, []).append((cost, w))
+        k, cost = _nearest(text, w.start, w.end, sinks, cuts, s, e, rel, n_events=len(triggers))
+        if k is not None:
+            owner.setdefault(k, []).append((cost, w))
     dur_owner: dict[int, int] = {}
     for ds, de, days in durations:
         if s <= ds < e:
-            dur_owner[_nearest(text, ds, de, triggers, cuts, s, e)[0]] = days
+            k = _nearest(text, ds, de, triggers, cuts, s, e, rel)[0]
+            if k is not None:
+                dur_owner[k] = days
     # group same-type triggers whose dates agree
     groups: list[Candidate] = []
     for k, t in enumerate(triggers):
@@ -243,7 +248,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
             g.type = "sanction"  # "the EU agreed a new package of sanctions" is the sanction
     dated_complement = {id(g) for g in groups if g.when is not None and g.type != "statement"}
     for g in groups:
-        _fill(g, text, s, e, body_start, cuts, geo, actors, places, published, triggers)
+        _fill(g, text, s, e, body_start, cuts, geo, actors, places, published, triggers, rel)
         if g.type == "statement":
             g.complement_has_event = any(
                 id(o) in dated_complement and o.triggers[0].start != g.triggers[0].start for o in groups
@@ -285,23 +290,27 @@ def _nearest(
     cuts: list[int],
     s: int,
     e: int,
+    rel: list[tuple[int, int]] = (),  # type: ignore[assignment]
     n_events: int | None = None,
-) -> tuple[int, float]:
-    """Index of the trigger a date at text[a:b] belongs to, and how far it is from it."""
+) -> tuple[int | None, float]:
+    """Index of the trigger a date at text[a:b] belongs to (one of its own clause), and how far it is."""
     span = scope(a, s, e, cuts)
-    best, best_cost = 0, float("inf")
+    inside = next((r for r in rel if r[0] <= a < r[1]), None)
+    best, best_cost = None, float("inf")
     for k, t in enumerate(triggers):
+        if inside != next((r for r in rel if r[0] <= t.start < r[1]), None):
+            continue  # a relative clause keeps its dates, and the sentence its own
         if t.end <= a:
             gap = text[t.end : a]
         else:
             gap = text[b : t.start]
         cost = len(gap) + 10 * gap.count(",")
-        if not (span[0] <= t.start < span[1]):
-            cost += 1000
-        # a date right before a noun modifies it: "a July 24 report", "the 1950-53 Korean War"
         premodifier = (
-            t.kind == "noun" and t.start >= b and re.fullmatch(r"\s*(?:[\w-]+\s+){0,2}", text[b : t.start])
+            t.kind == "noun" and t.start >= b and _PREMODIFIER_GAP.fullmatch(text, b, t.start) is not None
         )
+        if not (span[0] <= t.start < span[1]) and not premodifier:
+            continue  # a date belongs to an event of its own clause, or to none
+        # (a date right before a noun modifies it: "a July 24 report", "the 1950-53 Korean War")
         if n_events is not None and k >= n_events and not premodifier:
             continue  # what an event is about keeps only a date written into it ("the 1896 Battle of Adwa")
         if premodifier:
@@ -314,6 +323,11 @@ def _nearest(
     return best, best_cost
 
 
+# between a date and the noun it modifies: adjectives, not "that" or "to" ("a July 24 report")
+_PREMODIFIER_GAP = re.compile(
+    r"\s*(?:(?!(?:that|and|or|but|when|which|who|to|of|in|on|at|for|with|as|by|from|while)\b)[\w-]+\s+){0,2}",
+    re.I,
+)
 _IN_PP = re.compile(
     r"\b(?:under|of|with|by|about|against|over|into)\s+(?:the|a|an|its|their|this|that)\s+(?:[\w-]+\s+)?$",
     re.I,
@@ -321,7 +335,7 @@ _IN_PP = re.compile(
 
 
 def _fill(
-    g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, published, sentence_triggers
+    g: Candidate, text, s, e, body_start, cuts, geo: Geo, actors, places, published, sentence_triggers, rel=()
 ) -> None:
     """Countries, actors, place and modality of a candidate from its clause(s)."""
     t0 = g.triggers[0]
@@ -329,6 +343,16 @@ def _fill(
     spans = [scope(t.start, body_start, e, cuts) for t in g.triggers]
     lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
     lo = max(lo, body_start)
+    own = next((r for r in rel if r[0] <= t0.start < r[1]), None)
+    antecedent = (0, 0)
+    if own is not None:  # an event told in a relative clause has that clause and the noun it describes
+        lo, hi = max(lo, own[0]), min(hi, own[1])
+        antecedent = (phrase_start(text, own[0], body_start), own[0])
+
+    def outside(pos: int) -> bool:
+        """Mentions inside another relative clause belong to that clause, not to this event."""
+        return not any(r[0] <= pos < r[1] and r != own for r in rel)
+
     in_phrase = PP_BEFORE.search(text, max(lo, t0.start - 50), t0.start)
     if all(t.kind == "noun" for t in g.triggers) and g.type != "statement":
         # a noun inside a clause about something else ("met ... during ... the 1950-53 Korean War")
@@ -352,13 +376,18 @@ def _fill(
             g.topic_span = (topic_lo, topic_hi)
         elif t0.kind == "verb" and lo > body_start:
             topic_lo, topic_hi = body_start, lo
+            g.topic_span = (topic_lo, topic_hi)
     for cs, _ce, iso, _kind in geo.countries:
-        if core_lo <= cs < core_hi and iso not in g.countries:
+        if not outside(cs):
+            continue
+        if (core_lo <= cs < core_hi or antecedent[0] <= cs < antecedent[1]) and iso not in g.countries:
             g.countries.append(iso)
         elif topic_lo is not None and topic_lo <= cs < topic_hi and iso not in g.topic:
             g.topic.append(iso)
     for a in actors:
-        if core_lo <= a.start < core_hi:
+        if not outside(a.start):
+            continue
+        if core_lo <= a.start < core_hi or antecedent[0] <= a.start < antecedent[1]:
             g.actors.append(a)
             if a.country and a.country not in g.countries:
                 g.countries.append(a.country)

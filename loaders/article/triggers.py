@@ -116,7 +116,7 @@ _LEXICON: list[tuple[str, str, str]] = [
         "armed_conflict",
         "verb",
     ),
-    (r"fired\s+water\s+cannons?|rammed", "armed_conflict", "verb"),
+    (r"fired\s+water\s+cannons?|rammed|collided\s+with|collision\s+with", "armed_conflict", "verb"),
     (
         r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?",
         "armed_conflict",
@@ -154,7 +154,7 @@ _ADJECTIVAL = re.compile(
     re.I,
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:(?:applied|apply|applies|applying|bid|bids|seeks?|sought|wants?|wanted|hopes?|hoped|aims?)\s+to\s+join|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?:applied|apply|applies|applying|bid|bids|seeks?|sought|wants?|wanted|hopes?|hoped|aims?)\s+to\s+join|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
 )
 
