@@ -184,8 +184,10 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     in_sentence = [w for w in whens if s <= w.start < e and w.start >= body_start]
     # a date inside a relative clause without an event of its own ("Lai, who took office on Monday,")
     # dates that clause only
+    # (unless it describes an event: "The drills, which began on Monday, involved 30 ships")
     for m in RELATIVE.finditer(text, s, e):
-        if not any(m.start() <= t.start < m.end() for t in triggers):
+        describes = any(0 <= m.start() - t.end <= 2 for t in triggers)
+        if not describes and not any(m.start() <= t.start < m.end() for t in triggers):
             in_sentence = [w for w in in_sentence if not (m.start() <= w.start < m.end())]
     # objects take part in date assignment: "the end of the 1950-53 Korean War" keeps its date
     sinks = triggers + objects
@@ -205,7 +207,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     groups: list[Candidate] = []
     for k, t in enumerate(triggers):
         mine = owner.get(k, [])
-        when = min(mine, key=lambda cw: cw[0])[1] if mine else None
+        when = _span_of(text, [w for _, w in sorted(mine, key=lambda cw: cw[0])]) if mine else None
         alone = t.kind == "noun" and _OTHER_EVENT.search(text[max(s, t.start - 40) : t.start])
         target = None
         for g in groups:
@@ -282,6 +284,23 @@ _OTHER_EVENT = re.compile(
 )
 
 
+_ENDED = re.compile(
+    r"\b(?:until|till|through|to|and\s+(?:ended|ends|concluded|wrapped\s+up|finished)|ending|ended|concluded)\b[^.;]{0,25}$",
+    re.I,
+)
+
+
+def _span_of(text: str, whens: list[When]) -> When:
+    """The date of a trigger from the dates it owns (nearest first): "began on Thursday and ended on
+    Saturday" is one range, otherwise the nearest date."""
+    first = whens[0]
+    for w in whens[1:]:
+        a, b = (first, w) if first.start < w.start else (w, first)
+        if a.last < b.first and _ENDED.search(text, a.end, b.start):
+            return When(a.first, b.last, a.precision, f"{a.text} ... {b.text}", a.start, b.end)
+    return first
+
+
 def _nearest(
     text: str,
     a: int,
@@ -299,7 +318,10 @@ def _nearest(
     best, best_cost = None, float("inf")
     for k, t in enumerate(triggers):
         if inside != next((r for r in rel if r[0] <= t.start < r[1]), None):
-            continue  # a relative clause keeps its dates, and the sentence its own
+            if not (inside and 0 <= inside[0] - t.end <= 2):  # "The drills, which began on Monday,"
+                continue  # a relative clause keeps its dates, and the sentence its own
+            best, best_cost = k, -1000.0
+            break
         if t.end <= a:
             gap = text[t.end : a]
         else:

@@ -93,6 +93,26 @@ def test_events_per_sentence(text, expected):
             "2024-03-15",
             "day",
         ),
+        # a start and an end told with one event
+        (
+            "China began the Strait Thunder drills around Taiwan on Tuesday and ended them on Thursday.",
+            "2024-03-12",
+            "2024-03-14",
+            "day",
+        ),
+        # a relative clause that describes the event dates it; one about someone else does not
+        (
+            "The drills, which began on Monday, involved 30 Chinese warships near Taiwan.",
+            "2024-03-11",
+            "2024-03-11",
+            "day",
+        ),
+        (
+            "Taiwan's President Lai, who took office in May, condemned the drills on Thursday.",
+            "2024-03-14",
+            "2024-03-14",
+            "day",
+        ),
         # "later this month" is the month
         (
             "Indian Prime Minister Narendra Modi plans to visit Moscow later this month.",
