@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from loaders.article.actors import Actor, find_actors
@@ -131,6 +132,7 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
                 published,
             )
         )
+    _pairs_referred_back(cands, text, sentences, geo.countries)
     cands = resolve_context(cands, text, sentences)
     inherit_places(cands)
     # an event with neither a country nor a place cannot be put on a map or filtered: not reported
@@ -139,6 +141,29 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
         for c in cands
         if c.when is not None and (c.countries or c.topic or c.place is not None)
     ]
+
+
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|sides|governments|leaders|allies|neighbours|neighbors|militaries|navies)\b"
+    r"|\bthe\s+allies\b",
+    re.I,
+)
+
+
+def _pairs_referred_back(cands: list[Candidate], text: str, sentences, mentions: list) -> None:
+    """ "The two countries agreed ...", in a sentence naming no country: the two countries the
+    article names most."""
+    counts = Counter(iso for _, _, iso, _ in mentions).most_common(2)
+    if len(counts) < 2:
+        return
+    pair = [iso for iso, _ in counts]
+    starts = [m[0] for m in mentions]
+    for c in cands:
+        if not c.countries and not c.topic:
+            s, e = sentences[c.sentences[0]]
+            named = bisect_left(starts, e) > bisect_left(starts, s)
+            if not named and _THE_TWO.search(text, s, e):
+                c.countries = list(pair)
 
 
 def _inside_org(p, actors: list[Actor]) -> bool:

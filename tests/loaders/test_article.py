@@ -197,6 +197,17 @@ def test_countries(text, countries):
     assert set(one(text).countries) >= countries
 
 
+def test_the_two_countries_are_the_pair_the_article_is_about():
+    text = (
+        "A Chinese coast guard ship rammed a Philippine supply boat near Second Thomas Shoal on Monday. "
+        "China blamed the Philippines, and the Philippines blamed China. "
+        "The two countries agreed in January to improve communication at sea."
+    )
+    ev = events_of(text)
+    deal = ev[ev.event_type == "agreement"].iloc[0]
+    assert set(deal.countries) == {"CHN", "PHL"}
+
+
 def test_nationality_of_a_named_official_carries_to_later_mentions():
     text = (
         "Brazilian Foreign Minister Mauro Vieira arrived in Beijing on Sunday. "
