@@ -227,3 +227,15 @@ def test_a_pasted_article_adds_its_events(page, app_server):
     assert shown > 14
     page.get_by_text(re.compile(r"^Added \d+ events? from 1 input\.$")).wait_for(timeout=TIMEOUT)
     shot(page, "10_pasted_article")
+
+
+def test_a_link_to_an_event_opens_its_evidence(page, app_server):
+    from events.default import default_timeline
+
+    events = default_timeline()
+    ulchi = events.loc[events["title"].str.startswith("Ulchi Freedom Shield"), "event_id"].item()
+    open_app(page, app_server.url + f"?event={ulchi}")
+    page.locator(".ev-title").wait_for(timeout=TIMEOUT)
+    assert page.locator(".ev-title").inner_text() == "Ulchi Freedom Shield exercise"
+    assert page.locator(".ev-evidence mark").first.inner_text() == "11-day"
+    shot(page, "11_link_to_an_event")
