@@ -207,6 +207,20 @@ def test_an_uploaded_csv_adds_its_events_and_shows_its_rejects_and_hostile_text_
     page.wait_for_timeout(500)
     assert page.dialogs == []
     shot(page, "09_hostile_title_as_text")
+    # and in the timeline's hover label
+    page.get_by_label("Text in title, description or evidence").fill("onerror")
+    page.keyboard.press("Enter")
+    expect_summary(page, r'^Showing 1 of 17 events: text "onerror"$')
+    bar = chart(page, "timeline").locator(".barlayer path").first
+    box = bar.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for(timeout=TIMEOUT)
+    assert "<img src=x onerror=alert(1)>" in label.text_content()
+    assert page.locator(".hoverlayer img, .hoverlayer a").count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    shot(page, "09b_hostile_title_in_hover")
 
 
 def test_a_pasted_article_adds_its_events(page, app_server):
