@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -44,7 +45,6 @@ FULL_UP_TO = 2_000_000  # "auto" keeps the long texts in memory up to this many 
 MASK_BITS = 62
 ENUM_COLUMNS = ("event_type", "modality", "date_precision")
 # pandas names of the time bins, to spread a period over its bins as DuckDB's date_trunc cuts them
-FREQS = {"day": "D", "week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}
 PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
 VAGUE = (
     "week",
@@ -506,15 +506,27 @@ def _timeline(
     if lo is not None:  # a war that began before the range counts on the range's first bin
         low = pd.Timestamp(pd.Series([lo]).dt.to_period(PERIODS[unit]).dt.start_time.iloc[0])
         b0 = b0.where(b0 >= low, low).where(groups["b1"].isna() | (groups["b1"] <= b0), groups["b0"])
-    spans = groups["b1"].notna() & (groups["b1"] > groups["b0"])
+    spans = (groups["b1"].notna() & (groups["b1"] > groups["b0"])).to_numpy()
     parts = [
         pd.DataFrame(
             {"bin": b0[~spans], "lane": groups["lane"][~spans], "count": groups["n"][~spans].astype(float)}
         )
     ]
-    for row in groups[spans].itertuples(index=False):
-        bins = pd.date_range(row.b0, row.b1, freq=FREQS[unit])
-        parts.append(pd.DataFrame({"bin": bins, "lane": row.lane, "count": row.n / len(bins)}))
+    if spans.any():  # each group of events repeated once per bin of its period, with its share
+        sp = groups[spans]
+        o0, o1 = _ordinal(sp["b0"], unit), _ordinal(sp["b1"], unit)
+        k = (o1 - o0 + 1).to_numpy()
+        starts = np.repeat(np.cumsum(k) - k, k)
+        ords = np.repeat(o0.to_numpy(), k) + (np.arange(k.sum()) - starts)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "bin": _from_ordinal(ords, unit),
+                    "lane": np.repeat(sp["lane"].to_numpy(), k),
+                    "count": np.repeat(sp["n"].to_numpy() / k, k),
+                }
+            )
+        )
     out = pd.concat(parts, ignore_index=True)
     if lo is not None:
         out = out[out["bin"] >= low]
@@ -522,6 +534,27 @@ def _timeline(
         out = out[out["bin"] <= hi]
     out = out.groupby(["bin", "lane"], as_index=False, sort=True)["count"].sum()
     return out
+
+
+def _ordinal(ts: pd.Series, unit: str) -> pd.Series:
+    """Bins as consecutive integers: days, Monday weeks, months, quarters or years since 1970."""
+    ts = ts.astype("datetime64[s]")
+    if unit in ("day", "week"):
+        days = (ts - pd.Timestamp("1970-01-01")).dt.days
+        return days if unit == "day" else (days + 3) // 7  # 1969-12-29 was a Monday
+    months = ts.dt.year * 12 + ts.dt.month - 1
+    return {"month": months, "quarter": months // 3, "year": ts.dt.year}[unit]
+
+
+def _from_ordinal(ords: np.ndarray, unit: str) -> np.ndarray:
+    """The first instant of each bin numbered by `_ordinal`."""
+    ords = np.asarray(ords, dtype=np.int64)
+    if unit == "day":
+        return np.datetime64("1970-01-01", "D") + ords
+    if unit == "week":
+        return np.datetime64("1970-01-01", "D") + (ords * 7 - 3)
+    months = {"month": ords, "quarter": ords * 3, "year": ords * 12}[unit]
+    return (np.datetime64("0000-01", "M") + months).astype("datetime64[D]")
 
 
 def _places_by_id(
