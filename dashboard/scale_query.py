@@ -4,8 +4,9 @@ The dashboard's normal path filters a pandas table and draws one mark per event.
 thousand matching events that stops being useful or fast, so this module asks DuckDB for small
 answers instead: how many events match, counts per time bin and lane, counts per place, counts per
 type, and the individual events only when few enough match. Filters and aggregation run inside
-DuckDB, over a Parquet store (`loaders.store`, read where it lies, pruning year/month folders) or
-over an in-memory table (a DataFrame or Arrow table, read without copying).
+DuckDB, over a Parquet store (`loaders.store`) or a DataFrame or Arrow table, copied once into
+DuckDB's compressed memory with country bit masks and place numbers (see `EventQuery`), or read
+where it lies (`materialize="none"`: Parquet files pruned by year folder, a DataFrame in place).
 
 >>> import pandas as pd
 >>> from events.schema import validate

@@ -238,6 +238,9 @@ def compact(events: pd.DataFrame | pa.Table) -> pd.DataFrame:
     return df
 
 
+_compact = compact  # read_store's `compact` argument hides the function's name
+
+
 def _expression(filters: list) -> ds.Expression:
     ops = {
         "=": lambda f, v: f == v,
@@ -265,6 +268,3 @@ def _expression(filters: list) -> ds.Expression:
         e = ops[op](ds.field(column), value)
         expr = e if expr is None else expr & e
     return expr
-
-
-_compact = compact
