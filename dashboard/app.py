@@ -157,22 +157,27 @@ def load_inputs(files: list, pasted: str, published: dt.date | None, replace: bo
             "rejects": empty_rejects(),
         }
         return
-    tables, rejects, errors = [], [], []
+    tables, articles, rejects, errors = [], [], [], []
     bar = st.progress(0.0, text="Loading…")
     for i, (name, data) in enumerate(inputs):
         bar.progress(i / len(inputs), text=f"Reading {name} ({i + 1} of {len(inputs)})")
-        if len(data) > MAX_UPLOAD_MB * 1_000_000:
+        if len(data) > MAX_UPLOAD_MB * 1024 * 1024:  # the uploader's own limit, for pasted text too
             errors.append(
                 f"{name} is larger than the {MAX_UPLOAD_MB} MB limit; split it or load it with `python -m loaders`."
             )
             continue
-        events, rej, _fmt, err = load_file(name, data, published)
-        tables.append(events)
+        events, rej, fmt, err = load_file(name, data, published)
+        (articles if fmt == "article" else tables).append(events)
         rejects.append(rej)
         if err:
             errors.append(err)
     bar.empty()
-    new = concat(tables)
+    if len(articles) > 1:
+        # several articles reporting the same event become one event, as `load_many` does
+        from loaders.merge import merge_across_sources
+
+        articles = [merge_across_sources(concat(articles))]
+    new = concat(tables + articles)
     before = st.session_state.events
     st.session_state.events = new if replace else merge(before, new)
     st.session_state.source_label = (

@@ -160,3 +160,15 @@ def test_a_filter_on_a_country_the_new_data_lacks_is_dropped_not_an_error():
     at.button(key="load").click().run()
     assert not at.exception
     assert "country Ukraine" not in summary(at)
+
+
+def test_the_same_story_pasted_twice_is_one_set_of_events():
+    text = (DATA / "article_port_visit.txt").read_text(encoding="utf-8")
+    at = start()
+    for _ in range(2):
+        at.text_area(key="pasted").input(text)
+        at.date_input(key="published").set_value(dt.date(2024, 6, 5))
+        at.button(key="load").click().run()
+    once = int(summary(at).split(" of ")[1].split()[0])
+    assert once > 14
+    assert any("Added 0 events" in s.value for s in at.success)
