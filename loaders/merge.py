@@ -115,8 +115,8 @@ def _combine(rows: list[dict]) -> dict:
         countries += [c for c in r["countries"] if c not in countries]
         actors += [a for a in r["actors"] if a not in actors]
         ev = (r.get("evidence") or "").strip()
-        if ev and ev not in evidence:
-            evidence.append(ev)
+        if ev and not any(ev in have for have in evidence):  # a repeat, or part of what is there
+            evidence = [have for have in evidence if have not in ev] + [ev]
         dt_ = (r.get("date_text") or "").strip()
         if dt_ and dt_ not in date_text:
             date_text.append(dt_)

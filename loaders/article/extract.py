@@ -511,7 +511,10 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
     if c.type == "statement" and (not countries or not c.complement_has_event):
         countries += [iso for iso in c.topic if iso not in countries]
     order = sorted(c.sentences)
-    evidence = " ".join(text[sentences[i][0] : sentences[i][1]] for i in order)
+    # a caption repeated word for word is one piece of evidence
+    evidence = " ".join(
+        dict.fromkeys(" ".join(text[sentences[i][0] : sentences[i][1]].split()) for i in order)
+    )
     actors = list(dict.fromkeys(a.name for a in c.actors))
     confidence = 0.35
     confidence += 0.25 if precision in ("day", "time") else 0.15 if precision in ("week", "month") else 0.05
