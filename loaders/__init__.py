@@ -9,13 +9,15 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
-
-from events.schema import Validated, concat, empty_rejects
 from loaders.errors import LoaderError, UnreadableInput, UnsupportedFormat
 from loaders.settings import Settings
+
+if TYPE_CHECKING:  # pandas is imported when a table is loaded, so `python -m loaders dates` starts fast
+    import pandas as pd
+
+    from events.schema import Validated
 
 # format name -> module holding its `load`
 LOADERS: dict[str, str] = {
@@ -55,6 +57,11 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Load
         raise
     except (ValueError, OSError, UnicodeError) as e:  # a reader's own error: say which file and format
         raise UnreadableInput(f"{os.path.basename(name)}: cannot be read as {fmt}: {e}") from e
+    except Exception as e:  # a bug of ours must still not reach the user as a traceback
+        raise LoaderError(
+            f"{os.path.basename(name)}: unexpected error reading it as {fmt} ({type(e).__name__}: {e}); "
+            "please report this with the file"
+        ) from e
     return Loaded(events, rejects, {name: fmt})
 
 
@@ -69,6 +76,10 @@ def load_many(
     A file that cannot be read at all raises, unless `on_error` takes the error (then the other
     files still load).
     """
+    import pandas as pd
+
+    from events.schema import concat, empty_rejects
+
     tables, rejects, formats = [], [], {}
     for source in sources:
         try:
