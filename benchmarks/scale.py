@@ -13,7 +13,9 @@ For each size, in a fresh process (so memory figures are its own):
   and `px.scatter` (timeline) plus `px.scatter_geo` (map) with one marker per matching event.
   Skipped at 10M: its table alone would take about 10 GB, on a machine shared by six.
 
-Times are medians over the filter changes (each view computed afresh, no cache), max in brackets.
+Times are medians over the filter changes (each view computed afresh, no cache), max in brackets;
+wall seconds and the process's CPU seconds (less sensitive to other jobs on a shared machine; the
+1-minute load average when the size was measured is the last column).
 """
 
 from __future__ import annotations
@@ -164,7 +166,7 @@ def measure_naive(path: str) -> dict:
 
 def _one(size: str, naive: bool) -> dict:
     path = os.path.join(OUT, f"events_{size}")
-    out = {"size": size, "scale": measure_scale(path)}
+    out = {"size": size, "load_average": os.getloadavg()[0], "scale": measure_scale(path)}
     if naive:
         out["naive"] = measure_naive(path)
     return out
@@ -178,14 +180,16 @@ def _med(rows: list[dict], key: str) -> tuple[float, float]:
 def table(results: list[dict]) -> str:
     """The results as a Markdown table (one row per size) plus a per-change table for each size."""
     lines = [
-        "| events | load s | memory MB | first view s | filter change s, median (max) | sent KB, median (max) "
-        "| floor s (filter alone) | naive load s | naive memory MB | naive change s, median (max) "
-        "| naive sent KB, median (max) | naive floor s | speed-up (median) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | load s | memory MB | first view s | filter change s, median (max) | CPU s, median (max) "
+        "| sent KB, median (max) | floor s (filter alone) | naive load s | naive memory MB "
+        "| naive change s, median (max) | naive CPU s, median (max) | naive sent KB, median (max) "
+        "| naive floor s | speed-up, wall (CPU) | load average |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         s = r["scale"]
         m, mx = _med(s["changes"], "s")
+        c, cx = _med(s["changes"], "cpu_s") if "cpu_s" in s["changes"][0] else (float("nan"),) * 2
         j, jx = _med(s["changes"], "json_kb")
         fl, _ = _med(s["changes"], "floor_s")
         cells = [
@@ -194,24 +198,28 @@ def table(results: list[dict]) -> str:
             f"{s['mem_mb']:,.0f}",
             f"{s['first_s']:.2f}",
             f"{m:.3f} ({mx:.3f})",
+            f"{c:.3f} ({cx:.3f})",
             f"{j:,.0f} ({jx:,.0f})",
             f"{fl:.3f}",
         ]
         if "naive" in r:
             n = r["naive"]
             nm, nmx = _med(n["changes"], "s")
+            nc, ncx = _med(n["changes"], "cpu_s") if "cpu_s" in n["changes"][0] else (float("nan"),) * 2
             nj, njx = _med(n["changes"], "json_kb")
             nf, _ = _med(n["changes"], "floor_s")
             cells += [
                 f"{n['load_s']:.2f}",
                 f"{n['mem_mb']:,.0f}",
                 f"{nm:.3f} ({nmx:.3f})",
+                f"{nc:.3f} ({ncx:.3f})",
                 f"{nj:,.0f} ({njx:,.0f})",
                 f"{nf:.3f}",
-                f"{nm / m:.0f}x",
+                f"{nm / m:.0f}x ({nc / c:.0f}x)",
             ]
         else:
-            cells += ["skipped"] * 5 + ["-"]
+            cells += ["skipped"] * 6 + ["-"]
+        cells.append(f"{r.get('load_average', float('nan')):.1f}")
         lines.append("| " + " | ".join(cells) + " |")
     for r in results:
         lines += ["", f"Per filter change, {r['scale']['events']:,} events:", ""]
