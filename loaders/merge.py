@@ -24,6 +24,7 @@ PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "yea
 GEO_RANK = {"point": 0, "city": 1, "sea": 2, "region": 3, "country": 4, "unknown": 5}
 SAME_PLACE_KM = 100.0
 SAME_SEA_KM = 800.0
+LONG_DAYS = 31  # longer than a month
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -70,7 +71,14 @@ def _same_event(a: dict, b: dict, across: bool) -> bool:
     same_people = bool(set(a.get("_people", a["actors"])) & set(b.get("_people", b["actors"])))
     same_countries = bool(set(a["countries"]) & set(b["countries"]))
     if across:
-        return same_countries or same_people
+        # a span of months overlaps everything in it: it only matches another long span
+        if (_span(a) > LONG_DAYS) != (_span(b) > LONG_DAYS):
+            return False
+        if a["event_type"] == "statement":  # one statement, reported twice, has one speaker
+            return bool(set(a["actors"]) & set(b["actors"]))
+        ca, cb = set(a["countries"]), set(b["countries"])
+        enough = len(ca & cb) >= min(2, len(ca), len(cb))  # two events of many countries share two
+        return (same_countries and enough) or same_people
     # within one article two events of a week and a day in it can be different events: ask for more
     same_day = a["start"] == b["start"] and a["end"] == b["end"]
     same_place = _has_xy(a) and _has_xy(b) and (a.get("location") or "") == (b.get("location") or "")

@@ -149,3 +149,38 @@ def test_merge_duplicates_returns_a_valid_table():
 
 def test_empty_tables_pass_through():
     assert merge_across_sources(table()).empty
+
+
+@pytest.mark.parametrize(
+    "a, b, merged",
+    [
+        # one speaker's statement reported by two outlets
+        ({"actors": ["Lin Jian"]}, {"actors": ["Lin Jian"]}, True),
+        # two speakers of one country on one day
+        ({"actors": ["Lin Jian"]}, {"actors": ["Wang Yi"]}, False),
+    ],
+)
+def test_across_sources_statements_need_their_speaker(a, b, merged):
+    base = {
+        "event_type": "statement",
+        "countries": ["CHN"],
+        "location": "",
+        "latitude": None,
+        "longitude": None,
+        "geo_precision": "",
+    }
+    got = merge_across_sources(
+        table(row(**{**base, **a}), row(source="b.txt", evidence="x", **{**base, **b}))
+    )
+    assert (len(got) == 1) is merged
+
+
+def test_across_sources_a_months_long_span_does_not_swallow_a_day_in_it():
+    long = row(start="2024-01-12", end="2024-05-23", source="b.txt", evidence="strikes since January")
+    assert len(merge_across_sources(table(row(), long))) == 2
+
+
+def test_across_sources_events_of_many_countries_share_two():
+    a = row(countries=["USA", "KOR", "JPN"])
+    b = row(countries=["USA", "PHL", "AUS"], source="b.txt", evidence="other drills")
+    assert len(merge_across_sources(table(a, b))) == 2
