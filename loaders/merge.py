@@ -1,13 +1,17 @@
 """One event per thing that happened: duplicates within an article and across articles merged.
 
-Two rows report the same event when they have the same type, their dates overlap, they share a
-country (or a named person) and their places agree (the same place, or one of them names none).
+Two rows report the same event when they have the same type and modality, their dates overlap,
+they share a country (two, when both name several) or a named actor, and their places agree (within
+100 km, within 800 km for a sea or region, a country holding the other's place, or one names none).
+A span of months only matches another long span, and a statement matches only the same speaker's.
 The merged event keeps the most precise date and place, every country and actor, all the evidence,
 and lists its sources: `sources` (list of source names) and `n_sources` (how many report it), two
 columns after the contract's.
 
-Within one article (`merge_duplicates`) any two rows may merge: a photo caption repeated four times,
-or a statement reported in two sentences. Across sources (`merge_across_sources`) only rows of
+Within one article (`merge_duplicates`, `merge_records`) rows merge when they name the same person,
+or share a country and the same day or place: a photo caption repeated four times, a statement
+reported in two sentences; organisations alone do not decide it (the Houthis take part in many
+events of one story). Across sources (`merge_across_sources`) only rows of
 different sources merge: rows of one event file were already distinct events to whoever made it.
 """
 
