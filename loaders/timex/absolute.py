@@ -193,6 +193,8 @@ _LATER_WEEKDAY = re.compile(
 
 def r_time(c: Candidate, ctx: Context) -> list[Piece] | None:
     if c.group("word"):
+        if word_before(ctx.text, c.start).lower() == "high":
+            return None  # "high noon": the decisive moment, not a clock time
         h, mi = (12, 0) if c.group("word").lower() in ("noon", "midday") else (0, 0)
         if c.group("word").lower() == "midnight":
             h = 24

@@ -23,6 +23,13 @@ _FUTURE_PAIRS = {
     ("plan", "to"),
     ("planning", "to"),
     ("planned", "for"),
+    ("postponed", "until"),
+    ("postponed", "till"),
+    ("delayed", "until"),
+    ("deferred", "until"),
+    ("adjourned", "until"),
+    ("extended", "until"),
+    ("until", "at"),
     ("expected", "to"),
     ("intends", "to"),
     ("intend", "to"),
@@ -125,6 +132,24 @@ def word_before(text: str, start: int) -> str:
 def word_after(text: str, end: int) -> str:
     m = re.match(r"\s*([A-Za-z][A-Za-z'-]*)", text[end : end + 40])
     return m.group(1) if m else ""
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'\u201c(])|\n")
+
+
+def sentence_begin(text: str, start: int, reach: int = 300) -> int:
+    """Where the sentence holding position start begins (looking back at most reach characters)."""
+    lo = max(0, start - reach)
+    begin = lo
+    for m in _SENTENCE_END.finditer(text, lo, min(len(text), start + 1)):
+        begin = m.end()
+    return begin
+
+
+def a_title(text: str, c_start: int, unit_start: int) -> bool:
+    """True for a capitalised unit noun inside a sentence: the name of a show or a work ("ABC's
+    "This Week"", "CBS's "60 Minutes"", "High Noon"), not a time."""
+    return text[unit_start : unit_start + 1].isupper() and not sentence_start(text, c_start)
 
 
 def sentence_start(text: str, start: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.timex.context import word_after, word_before
+from loaders.timex.context import a_title, word_after, word_before
 from loaders.timex.grammar import Candidate
 from loaders.timex.lexicon import (
     MONTHS,
@@ -71,6 +71,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
     unit = c.group("unit").lower()
     letter = unit_letter(unit)
     n = number_value(raw_n)
+    if a_title(ctx.text, c.start, c.match.start("unit")):
+        return None
     if letter == "S" and (raw_n in ("a", "an", "one") or unit == "second"):
         return None  # "a second term" is an ordinal, not one second
     if raw_n in ("a", "an") and not c.group("lim") and not c.group("mod"):

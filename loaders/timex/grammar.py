@@ -152,7 +152,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "duration",
         rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
         rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
-        rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
+        rf"(?:(?P<more>more|additional|further|extra|straight|consecutive)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
         IC,
     ),
     (
@@ -177,7 +177,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     (
         "anaphor",
         r"\b(?:(?P<part>the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
-        r"(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same)\s+"
+        r"(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same|"
+        r"the\s+full|the\s+latest|the\s+most\s+recent)\s+"
         r"(?P<unit>day|week|weekend|month|year|quarter|period)\b(?!-|\s+(?:of|before|after|when|that|in\s+which|to)\b)",
         IC,
     ),

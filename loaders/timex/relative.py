@@ -15,7 +15,7 @@ from loaders.timex.anchoring import (
     shift_quarter,
     two_digit_year,
 )
-from loaders.timex.context import sentence_start, word_after
+from loaders.timex.context import a_title, sentence_begin, sentence_start, word_after
 from loaders.timex.durations import duration_value, unit_letter
 from loaders.timex.grammar import MONTH, Candidate
 from loaders.timex.lexicon import (
@@ -30,6 +30,7 @@ from loaders.timex.state import (
     Context,
     Piece,
     lower_words,
+    note_longer_period,
     note_quarter,
     part_of,
     unresolved,
@@ -107,6 +108,8 @@ def r_relative(c: Candidate, ctx: Context) -> list[Piece] | None:
     part = part_of(c.group("part"))
     offset = REL_OFFSETS[rel]
     start = c.start
+    if a_title(ctx.text, c.start, c.match.start("unit")):
+        return None
     if ctx.dct is None:
         return [Piece(start, c.end, "DATE", unresolved("XXXX", None), resolved=False)]
     dct = ctx.dct
@@ -145,7 +148,8 @@ def _comparison(ctx: Context, c: Candidate) -> bool:
     if ctx.ref_quarter is None or c.start - ctx.ref_quarter_at > 400:
         return False
     return (
-        bool(_COMPARED.search(ctx.text, max(0, c.start - 50), c.start)) or ctx.text[c.end : c.end + 2] == "'s"
+        bool(_COMPARED.search(ctx.text, max(0, c.start - 50, sentence_begin(ctx.text, c.start)), c.start))
+        or ctx.text[c.end : c.end + 2] == "'s"
     )
 
 
@@ -225,7 +229,11 @@ def r_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
             # "last fourth quarter" in a March article; a quarter still ahead spoken of in the past
             y -= 1
     p = model.half(y, k) if is_half else model.quarter(y, k)
-    if not is_half:
+    if is_half:
+        note_longer_period(ctx)
+    elif ctx.dct is None or p.first is None or p.last < ctx.dct or ctx.tense(c) == "past":
+        # a quarter not over yet ("a fourth-quarter charge" in October) has no results to compare
+        # with a year before; the one being reported on stays the reference
         note_quarter(ctx, p, c.start)
     start = c.start
     if det in ("the", "its", "their") and not rel and ctx.text[c.match.end("ord")] == "-":
@@ -303,6 +311,11 @@ def _anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
         p = shift_quarter(p, step) if step else p
         note_quarter(ctx, p, c.start)
         return [Piece(c.start, c.end, "DATE", p)]
+    if unit == "period" and det in ("the latest", "the most recent"):
+        # "sales in the latest period": the quarter being reported, else the last one ended
+        return [Piece(c.start, c.end, "DATE", ctx.ref_quarter or shift_quarter(quarter_of(dct), -1))]
+    if det in ("the latest", "the most recent"):
+        return None
     if unit == "period" and ctx.ref_quarter is not None and c.start - ctx.ref_quarter_at < 600:
         return [Piece(c.start, c.end, "DATE", ctx.ref_quarter)]
     return None

@@ -77,3 +77,9 @@ def year_month(d: dt.date) -> tuple[int, int]:
 def note_quarter(ctx: Context, p: Period, at: int) -> None:
     """Remember the quarter just mentioned, for "the quarter" and "a year earlier" after it."""
     ctx.ref_quarter, ctx.ref_quarter_at = p, at
+
+
+def note_longer_period(ctx: Context) -> None:
+    """A span of several quarters was just named ("the first nine months", "the first half"): a
+    "year earlier" after it compares that span, not the quarter named before it."""
+    ctx.ref_quarter_at = -(10**9)

@@ -144,6 +144,8 @@ WEEKDAY_CASES = [
     (dt.date(2023, 9, 6), "Talks are expected to resume as early as Thursday.", "Thursday", "2023-09-07"),
     (dt.date(2023, 9, 6), "Monday's attack killed four soldiers.", "Monday", "2023-09-04"),
     (dt.date(2023, 9, 6), "The agency reported Tuesday that the tests failed.", "Tuesday", "2023-09-05"),
+    (SEED, "The court postponed until Thursday its ruling on the appeal.", "Thursday", "2023-09-07"),
+    (SEED, "The hearing was adjourned until Friday, the clerk said.", "Friday", "2023-09-08"),
 ]
 
 RELATIVE_CASES = [
@@ -222,6 +224,10 @@ DURATION_CASES = [
     (SEED, "Prices doubled in the last twenty-four hours.", "the last twenty-four hours", "PT24H"),
     (SEED, "The strike lasted a week.", "a week", "P1W"),
     (SEED, "Prisoners were held for years without trial.", "years", "PXY"),
+    (SEED, "The troops will stay for at least two more weeks.", "at least two more weeks", "P2W"),
+    (SEED, "The lease may be extended for an additional year.", "an additional year", "P1Y"),
+    (SEED, "Factory output fell for three straight months.", "three straight months", "P3M"),
+    (SEED, "The navy may use the port for 20 more years.", "20 more years", "P20Y"),
 ]
 
 TIMEML_CASES = [
@@ -257,6 +263,52 @@ TIMEML_CASES = [
     ),
 ]
 
+Q3_1989 = dt.date(1989, 10, 30)  # a Monday, when third-quarter results are reported
+
+# the quarter being reported on, and what "a year ago", "last year", "the latest period" compare with
+FINANCIAL_CASES = [
+    (
+        Q3_1989,
+        "Net income rose 12% in the third quarter. The storm will cause a fourth-quarter charge. "
+        "Profit was $3 million a year ago.",
+        "a year ago",
+        "1988-Q3",
+    ),
+    (
+        Q3_1989,
+        "Net rose 5% in the third quarter. Analysts expect a weak fourth quarter. "
+        "Sales in the latest quarter were $2 billion.",
+        "the latest quarter",
+        "1989-Q3",
+    ),
+    (
+        Q3_1989,
+        "Third-quarter profit fell to $8 million from $12 million. Last year the unit lost money.",
+        "Last year",
+        "1988",
+    ),
+    (
+        Q3_1989,
+        "Third-quarter profit fell to $8 million, compared with $12 million last year.",
+        "last year",
+        "1988-Q3",
+    ),
+    (
+        Q3_1989,
+        "Net rose 5% in the third quarter. Sales in the latest period were $2 billion.",
+        "the latest period",
+        "1989-Q3",
+    ),
+    (dt.date(1989, 8, 10), "Sales in the latest period were $2 billion.", "the latest period", "1989-Q2"),
+    (
+        Q3_1989,
+        "Net rose in the second quarter. The latest period had gains from asset sales.",
+        "The latest period",
+        "1989-Q2",
+    ),
+    (SEED, "The company forecast higher earnings for the full year.", "the full year", "2023"),
+]
+
 SET_CASES = [
     (SEED, "Patrols are carried out daily along the coast.", "daily", "P1D"),
     (SEED, "The council meets weekly in Brussels.", "weekly", "P1W"),
@@ -282,6 +334,8 @@ ALL = (
     + WEEKDAY_CASES
     + RELATIVE_CASES
     + DURATION_CASES
+    + FINANCIAL_CASES
+    + TIMEML_CASES
     + SET_CASES
     + UNRESOLVED_CASES
 )
@@ -317,6 +371,9 @@ NOT_DATES = [
     ("The March on Washington drew huge crowds.", "March"),
     ("Ministers Janos Martonyi and Jan Kavan signed the accord.", "Jan"),
     ("Two thousand protesters marched.", "Two thousand"),
+    ('He told CBS\'s "60 Minutes" that he would appeal.', "60 Minutes"),
+    ('The minister said on ABC\'s "This Week" that talks would resume.', "This Week"),
+    ("For the exiles, high noon has come at last.", "noon"),
 ]
 
 
