@@ -105,6 +105,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         # "an 11-day exercise": the adjective is the expression, the article belongs to the noun
         start = c.match.start("mod") if c.group("mod") else c.match.start("n")
     value = duration_value(n, letter)
+    if letter == "M" and n in (6, 9) and lower_words(c.group("det")) == "the":
+        ctx.ref_longer_at = c.start  # "in the first nine months ... in the 1988 period"
     return [Piece(start, c.end, "DURATION", Period(value, None, None, None), unit=letter, count=n)]
 
 

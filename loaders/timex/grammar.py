@@ -133,7 +133,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "tod",
-        r"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)\b|\b(?P<w>overnight)\b",
+        r"\b(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)\b|\b(?P<w>overnight)\b|"
+        r"\bmid-?\s?(?P<mid>morning|afternoon)\b(?:\s+(?P<dw>yesterday|today|tomorrow))?",
         IC,
     ),
     (
@@ -145,7 +146,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "ago",
-        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously)\b",
+        rf"\b(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})[\s-]+(?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously)\b",
         IC,
     ),
     (
@@ -169,9 +170,15 @@ PATTERNS: list[tuple[str, str, int]] = [
         "quarter",
         r"\b(?:(?P<det>the|its|their|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?P<rel>this|last|next|current|latest|previous|"
         r"same|year-earlier|year-ago|comparable)\s+)?(?:(?P<y0>\d{4})\s+)?(?:fiscal\s+)?"
-        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!-)"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|latter|final)[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?!-)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?P<y>\d{4})|,?\s+(?P<y2>\d{4}))?",
         IC,
+    ),
+    ("year_period", r"\b(?i:the)\s+(?P<y>(?:19|20)\d\d)\s+(?P<unit>(?i:quarter|period))\b(?!-)", 0),
+    (
+        "week_of",
+        rf"\b(?i:the\s+week\s+of)\s+(?P<month>{MONTH})\s*(?P<d>{DAYNUM})\b(?:,?\s*(?P<y>{YEAR4})\b)?",
+        0,
     ),
     ("qnum", r"\b(?P<q>Q[1-4]|H[12])(?:\s*(?P<y>\d{4}|'\d\d))?\b", 0),
     (
@@ -258,7 +265,7 @@ NEEDS = {
     "year": {"digit"}, "spoken_year": {"words", "unit", "month"}, "season": {"unit"}, "decade": {"digit"},
     "decade2": {"digit", "words"}, "century": {"unit"}, "deictic": {"deictic", "unit"}, "tod": {"deictic", "unit"},
     "relative": {"unit"}, "ago": {"unit"}, "duration": {"unit"}, "vague_duration": {"unit"},
-    "for_units": {"unit"}, "quarter": {"unit"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
+    "for_units": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
     "year_adj": {"unit"}, "holiday": {"words", "unit"}, "set": {"words"},
 }  # fmt: skip
 # how far a match may reach before and after a trigger of each class ("each of the past three

@@ -14,6 +14,7 @@ from loaders.timex.anchoring import (
     shift_period,
     shift_quarter,
     two_digit_year,
+    year_of_day,
 )
 from loaders.timex.context import a_title, sentence_begin, sentence_start, word_after
 from loaders.timex.durations import duration_value, unit_letter
@@ -30,6 +31,7 @@ from loaders.timex.state import (
     Context,
     Piece,
     lower_words,
+    month_number,
     note_longer_period,
     note_quarter,
     part_of,
@@ -91,6 +93,14 @@ def r_tod(c: Candidate, ctx: Context) -> list[Piece] | None:
             return [Piece(c.start, c.end, "TIME", unresolved("XXXX-XX-XXTNI", "day"), resolved=False)]
         date = ctx.dct - ONE_DAY if ctx.tense(c) == "past" else ctx.dct
         return [Piece(c.start, c.end, "TIME", Period(date.isoformat() + "TNI", date, date, "day"))]
+    if c.group("mid"):
+        # "by mid-afternoon", "at mid-morning yesterday": that part of the day named (or of today)
+        offset = {"yesterday": -1, "tomorrow": 1}.get(lower_words(c.group("dw")), 0)
+        suffix = "T" + PARTS_OF_DAY[c.group("mid").lower()]
+        if ctx.dct is None:
+            return [Piece(c.start, c.end, "TIME", unresolved("XXXX-XX-XX" + suffix, "day"), resolved=False)]
+        date = ctx.dct + dt.timedelta(days=offset)
+        return [Piece(c.start, c.end, "TIME", Period(date.isoformat() + suffix, date, date, "day"))]
     rel, pod = c.group("rel").lower(), c.group("pod").lower()
     offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
     if rel == "last" and pod != "night":
@@ -206,8 +216,14 @@ def r_ago(c: Candidate, ctx: Context) -> list[Piece] | None:
 
 
 def r_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
-    k = ORDINALS[c.group("ord").lower()]
     is_half = c.group("unit").lower() == "half"
+    ordinal = c.group("ord").lower()
+    if ordinal in ("last", "latter", "final"):
+        if not (c.group("y0") or c.group("y") or c.group("y2")):
+            return None  # "the last quarter" alone is the one before this (a relative date)
+        k = 2 if is_half else 4  # "the last half of 1989"
+    else:
+        k = ORDINALS[ordinal]
     if is_half and k > 2 or k > 4:
         return None
     det, rel = lower_words(c.group("det")), lower_words(c.group("rel"))
@@ -239,6 +255,38 @@ def r_quarter(c: Candidate, ctx: Context) -> list[Piece] | None:
     if det in ("the", "its", "their") and not rel and ctx.text[c.match.end("ord")] == "-":
         start = c.match.start("ord")  # "its third-quarter profit": the adjective alone
     return [Piece(start, c.end, "DATE", p)]
+
+
+def r_year_period(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "the 1988 quarter", "the 1989 period": beside quarterly figures, the quarter reported on in
+    that year; a period after "the first nine months" is that span, named by its year."""
+    y = int(c.group("y"))
+    quarter = ctx.ref_quarter if ctx.ref_quarter_at > ctx.ref_longer_at else None
+    if c.group("unit").lower() == "quarter":
+        if ctx.ref_quarter is None:
+            return None
+        quarter = ctx.ref_quarter
+    elif quarter is not None and c.start - ctx.ref_quarter_at > 600:
+        quarter = None
+    if quarter is None:
+        return [Piece(c.start, c.end, "DATE", model.year(y))]
+    return [Piece(c.start, c.end, "DATE", model.quarter(y, int(quarter.value[-1])))]
+
+
+def r_week_of(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    m, d = month_number(c.group("month")), int(re.match(r"\d+", c.group("d")).group(0))
+    if c.group("y"):
+        y = int(c.group("y"))
+    elif ctx.dct is None:
+        return None
+    else:
+        y = year_of_day(m, d, ctx.dct, ctx.tense(c))
+    try:
+        day = dt.date(y, m, d) if y else None
+    except ValueError:
+        return None
+    return [Piece(c.start, c.end, "DATE", model.week(day))] if day else None
 
 
 def r_qnum(c: Candidate, ctx: Context) -> list[Piece] | None:

@@ -41,7 +41,9 @@ from loaders.timex.relative import (
     r_quarter,
     r_relative,
     r_tod,
+    r_week_of,
     r_year_adj,
+    r_year_period,
 )
 from loaders.timex.state import Context, Piece
 
@@ -51,5 +53,5 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "decade2": r_decade2, "century": r_century, "deictic": r_deictic, "tod": r_tod, "relative": r_relative,
     "ago": r_ago, "duration": r_duration, "vague_duration": r_vague_duration, "for_units": r_for_units,
     "quarter": r_quarter, "qnum": r_qnum, "anaphor": r_anaphor, "day_rel": r_day_rel, "year_adj": r_year_adj,
-    "holiday": r_holiday, "set": r_set, "spoken_year": r_spoken_year, "season": r_season,
+    "holiday": r_holiday, "year_period": r_year_period, "week_of": r_week_of, "set": r_set, "spoken_year": r_spoken_year, "season": r_season,
 }  # fmt: skip

@@ -40,6 +40,7 @@ class Context:
     ref_year: int | None = None  # the year of the last date mentioned (for "that year")
     ref_quarter: Period | None = None  # the last quarter mentioned (for "the quarter", "a year earlier")
     ref_quarter_at: int = -(10**9)  # where it was mentioned
+    ref_longer_at: int = -(10**9)  # where a span of several quarters was last named ("the nine months")
 
     def tense(self, c: Candidate) -> str | None:
         return tense(self.text, c.start, c.end)

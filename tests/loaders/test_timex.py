@@ -176,6 +176,10 @@ RELATIVE_CASES = [
     (SEED, "Sirens sounded last night across the city.", "last night", "2023-09-03TNI"),
     (SEED, "The vote is set for tonight.", "tonight", "2023-09-04TNI"),
     (SEED, "The budget passed late last week.", "late last week", "2023-W35"),
+    (SEED, "The case may be heard the week of Sept. 18, lawyers said.", "the week of Sept. 18", "2023-W38"),
+    (SEED, "By mid-afternoon, the rebels had reached the bridge.", "mid-afternoon", "2023-09-04TAF"),
+    (SEED, "Shares were up 2% at mid-morning yesterday.", "mid-morning yesterday", "2023-09-03TMO"),
+    (SEED, "The envoy visited Kyiv a week or so ago.", "a week or so ago", "2023-W35"),
     (SEED, "The plant will reopen early next year.", "early next year", "2024"),
     (SEED, "The drills resumed this summer.", "this summer", "2023-SU"),
     (SEED, "The army retreated last winter.", "last winter", "2022-WI"),
@@ -307,6 +311,33 @@ FINANCIAL_CASES = [
         "1989-Q2",
     ),
     (SEED, "The company forecast higher earnings for the full year.", "the full year", "2023"),
+    (
+        Q3_1989,
+        "Net rose 9% in the third quarter. The firm earned $3 million in the 1988 quarter.",
+        "the 1988 quarter",
+        "1988-Q3",
+    ),
+    (
+        Q3_1989,
+        "Net rose 9% in the third quarter to $5 million. In the 1988 period, it earned $3 million.",
+        "the 1988 period",
+        "1988-Q3",
+    ),
+    (
+        Q3_1989,
+        "Net rose 9% in the third quarter. In the first nine months, net was $30 million, "
+        "compared with $20 million in the 1988 period.",
+        "the 1988 period",
+        "1988",
+    ),
+    (
+        Q3_1989,
+        "Brewers expect weaker earnings for the last half of 1989.",
+        "the last half of 1989",
+        "1989-H2",
+    ),
+    (Q3_1989, "Shipments slowed in the last quarter of 1988.", "the last quarter of 1988", "1988-Q4"),
+    (Q3_1989, "Shipments slowed in the last quarter, the company said.", "the last quarter", "1989-Q3"),
 ]
 
 SET_CASES = [
