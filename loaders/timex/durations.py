@@ -93,8 +93,8 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
     adj = lower_words(c.group("adj"))
     if adj.endswith("old") or word_after(ctx.text, c.end).lower() == "old":
         return None  # ages ("a 6-year-old boy", "52 years old") are not temporal expressions in TimeML
-    if letter == "Q" and word_after(ctx.text, c.end).lower() == "of":
-        return None  # "three-quarters of" is a fraction
+    if letter == "Q" and n is not None and word_after(ctx.text, c.end).lower() == "of":
+        return None  # "three-quarters of" is a fraction ("several quarters of losses" is not)
     start = c.start
     adjective = re.match(r"\S+[-\s]", ctx.text[c.match.start("n") : c.match.end("unit")])
     if (
@@ -122,6 +122,14 @@ def r_vague_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         return [Piece(start, c.end, "DATE", Period("PAST_REF", None, ctx.dct, None))]
     return [
         Piece(start, c.end, "DURATION", Period(duration_value(None, letter), None, None, None), unit=letter)
+    ]
+
+
+def r_ahead(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "in the weeks ahead": a vague stretch of time from now on."""
+    letter = unit_letter(c.group("unit"))
+    return [
+        Piece(c.start, c.end, "DURATION", Period(duration_value(None, letter), None, None, None), unit=letter)
     ]
 
 

@@ -128,7 +128,8 @@ PATTERNS: list[tuple[str, str, int]] = [
         "deictic",
         r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|nowadays|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+|immediate\s+|foreseeable\s+)?future|the\s+past|the\s+present|"
-        r"at\s+present|right\s+now|these\s+days|current)\b(?!-)(?:\s+(?P<pod>morning|afternoon|evening|night))?",
+        r"at\s+present|right\s+now|these\s+days|current|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b(?!-)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         IC,
     ),
     (
@@ -153,7 +154,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "duration",
         rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
         rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
-        rf"(?:(?P<more>more|additional|further|extra|straight|consecutive)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
+        rf"(?:(?P<more>more|additional|further|extra|straight|consecutive|trading|business|working)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
         IC,
     ),
     (
@@ -161,6 +162,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         rf"\b(?:(?P<det>the|for|over|in)\s+)?(?:(?P<lim>past|last|next|coming|recent|previous|early)\s+)(?P<unit>{UNIT})\b(?!-)",
         IC,
     ),
+    ("ahead", r"\b(?:(?P<det>the)\s+)?(?P<unit>(?i:days|weeks|months|years))\s+ahead\b", IC),
     (
         "for_units",
         r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)\b(?!\s+(?:ago|of|to))",
@@ -186,7 +188,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         r"\b(?:(?P<part>the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
         r"(?P<det>the|that|the\s+same|the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|that\s+same|"
         r"the\s+full|the\s+latest|the\s+most\s+recent)\s+"
-        r"(?P<unit>day|week|weekend|month|year|quarter|period)\b(?!-|\s+(?:of|before|after|when|that|in\s+which|to)\b)",
+        r"(?P<unit>day|week|weekend|month|(?:fiscal\s+)?year|quarter|period)\b(?!-|\s+(?:of|before|after|when|that|in\s+which|to)\b)",
         IC,
     ),
     (
@@ -250,7 +252,7 @@ _TRIGGER_WORDS = {
     "unit": _UNIT_WORDS
     + [u + "s" for u in _UNIT_WORDS]
     + "half century centuries spring summer fall autumn winter springs summers winters".split(),
-    "deictic": "today tonight yesterday tomorrow now current currently recently lately formerly nowadays future past "
+    "deictic": "today tonight yesterday tomorrow now current currently recently lately formerly nowadays future past term date "
     "present overnight morning mornings afternoon afternoons evening evenings noon midnight midday".split(),
     "words": "christmas thanksgiving halloween independence valentine boxing labor memorial daily weekly monthly "
     "yearly nightly hourly biweekly every each per nineteen twenty q1 q2 q3 q4 h1 h2".split()
@@ -265,7 +267,7 @@ NEEDS = {
     "year": {"digit"}, "spoken_year": {"words", "unit", "month"}, "season": {"unit"}, "decade": {"digit"},
     "decade2": {"digit", "words"}, "century": {"unit"}, "deictic": {"deictic", "unit"}, "tod": {"deictic", "unit"},
     "relative": {"unit"}, "ago": {"unit"}, "duration": {"unit"}, "vague_duration": {"unit"},
-    "for_units": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
+    "for_units": {"unit"}, "ahead": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
     "year_adj": {"unit"}, "holiday": {"words", "unit"}, "set": {"words"},
 }  # fmt: skip
 # how far a match may reach before and after a trigger of each class ("each of the past three

@@ -71,7 +71,7 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
         return [Piece(c.start, c.end, "DATE", Period("FUTURE_REF", ctx.dct, None, None))]
     if w in _PAST_WORDS:
         return [Piece(c.start, c.match.end("w"), "DATE", Period("PAST_REF", None, ctx.dct, None))]
-    if w.endswith("future"):
+    if w.endswith(("future", "term", "later date")):
         return [Piece(c.start, c.match.end("w"), "DATE", Period("FUTURE_REF", ctx.dct, None, None))]
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
     suffix = ""
@@ -317,7 +317,7 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
 
 
 def _anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
-    det, unit = lower_words(c.group("det")), c.group("unit").lower()
+    det, unit = lower_words(c.group("det")), lower_words(c.group("unit")).removeprefix("fiscal ")
     if ctx.dct is None:
         return None
     dct = ctx.dct

@@ -30,7 +30,7 @@ from loaders.timex.absolute import (
     r_year,
     r_year_range,
 )
-from loaders.timex.durations import r_duration, r_for_units, r_set, r_vague_duration
+from loaders.timex.durations import r_ahead, r_duration, r_for_units, r_set, r_vague_duration
 from loaders.timex.grammar import Candidate
 from loaders.timex.relative import (
     r_ago,
@@ -53,5 +53,5 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "decade2": r_decade2, "century": r_century, "deictic": r_deictic, "tod": r_tod, "relative": r_relative,
     "ago": r_ago, "duration": r_duration, "vague_duration": r_vague_duration, "for_units": r_for_units,
     "quarter": r_quarter, "qnum": r_qnum, "anaphor": r_anaphor, "day_rel": r_day_rel, "year_adj": r_year_adj,
-    "holiday": r_holiday, "year_period": r_year_period, "week_of": r_week_of, "set": r_set, "spoken_year": r_spoken_year, "season": r_season,
+    "holiday": r_holiday, "ahead": r_ahead, "year_period": r_year_period, "week_of": r_week_of, "set": r_set, "spoken_year": r_spoken_year, "season": r_season,
 }  # fmt: skip

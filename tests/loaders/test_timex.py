@@ -169,6 +169,14 @@ RELATIVE_CASES = [
     (SEED, "The regime is weaker now than a decade ago.", "now", "PRESENT_REF"),
     (SEED, "The talks have recently stalled.", "recently", "PAST_REF"),
     (SEED, "Tensions will rise in the near future, analysts warned.", "the near future", "FUTURE_REF"),
+    (
+        SEED,
+        "We don't minimize the challenges of the near term, the chairman said.",
+        "the near term",
+        "FUTURE_REF",
+    ),
+    (SEED, "The plan placates some holders in the short term.", "the short term", "FUTURE_REF"),
+    (SEED, "The plant will be financed through debt at a later date.", "a later date", "FUTURE_REF"),
     (SEED, "The port is currently closed to foreign ships.", "currently", "PRESENT_REF"),
     (SEED, "The strike happened last month near the border.", "last month", "2023-08"),
     (SEED, "Trade fell sharply in the past year.", "the past year", "2022"),
@@ -232,6 +240,9 @@ DURATION_CASES = [
     (SEED, "The lease may be extended for an additional year.", "an additional year", "P1Y"),
     (SEED, "Factory output fell for three straight months.", "three straight months", "P3M"),
     (SEED, "The navy may use the port for 20 more years.", "20 more years", "P20Y"),
+    (SEED, "Eight trading days after the crash, the index recovered.", "Eight trading days", "P8D"),
+    (SEED, "Funds may sell bonds in the weeks ahead, analysts said.", "the weeks ahead", "PXW"),
+    (SEED, "It recently turned a profit after several quarters of losses.", "several quarters", "PXQ"),
 ]
 
 TIMEML_CASES = [
@@ -311,6 +322,8 @@ FINANCIAL_CASES = [
         "1989-Q2",
     ),
     (SEED, "The company forecast higher earnings for the full year.", "the full year", "2023"),
+    (SEED, "Lower net income will mean lower earnings for the fiscal year.", "the fiscal year", "2023"),
+    (SEED, "In the fiscal year ended Jan. 31, the company earned $5 million.", "the fiscal year", "P1Y"),
     (
         Q3_1989,
         "Net rose 9% in the third quarter. The firm earned $3 million in the 1988 quarter.",
