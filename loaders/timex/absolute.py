@@ -170,7 +170,12 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     typ = "DATE"
     if ctx.dct is None:
         return [Piece(c.start, end, typ, unresolved(f"XXXX-WXX-{wd + 1}{suffix}", "day"), resolved=False)]
-    date = weekday_date(wd, ctx.dct, ctx.tense(c), rel)
+    if rel in ("the previous", "the preceding", "the following"):
+        # "down 4.5% from the previous Friday": the one before the day just named
+        base = ctx.ref_day or weekday_date(wd, ctx.dct, ctx.tense(c), "")
+        date = weekday_date(wd, base, None, rel)
+    else:
+        date = weekday_date(wd, ctx.dct, ctx.tense(c), rel)
     explicit = _WEEKDAY_DATE.match(ctx.text, c.end)
     if explicit and not pod:
         # "Thursday, Jan. 6": TimeML marks the two apart; the date says which Thursday

@@ -52,8 +52,14 @@ def year_of_month(m: int, dct: dt.date, when: str | None) -> int:
 
 
 def weekday_date(wd: int, dct: dt.date, when: str | None, rel: str) -> dt.date:
+    """The date of weekday wd (0 = Monday) that rel ("last", "next"...) or the tense picks,
+    around dct (for "the previous" and "the following": around the day named before)."""
     back = (dct.weekday() - wd) % 7
     ahead = (wd - dct.weekday()) % 7
+    if rel in ("the previous", "the preceding"):
+        return dct - dt.timedelta(days=back or 7)
+    if rel == "the following":
+        return dct + dt.timedelta(days=ahead or 7)
     if rel == "last":
         return dct - dt.timedelta(days=back or 7)
     if rel in ("next", "coming", "this coming"):

@@ -86,7 +86,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "weekday",
-        rf"(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?(?:(?P<part>(?i:early|late))\s+)?(?P<wd>{WEEKDAY})(?P<pos>'s)?"
+        rf"(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming|the\s+previous|the\s+preceding|the\s+following))\s+)?"
+        rf"(?:(?P<part>(?i:early|late))\s+)?(?P<wd>{WEEKDAY})(?P<pos>'s)?"
         rf"(?:\s+(?P<pod>{POD}))?",
         0,
     ),
@@ -152,7 +153,7 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "duration",
-        rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|"
+        rf"\b(?:(?P<det>the|each\s+of\s+the|a|an)\s+)?(?:(?P<lim>past|last|next|first|coming|previous|final|latest|following|year-earlier|year-ago|"
         rf"remaining|initial|same|preceding|succeeding|ensuing|subsequent)\s+)?(?:(?P<mod>{DURATION_MOD})\s+)?(?P<n>{NUM})[\s-]+(?:and[\s-]+a[\s-]+half[\s-]+)?"
         rf"(?:(?P<more>more|additional|further|extra|straight|consecutive|trading|business|working)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<adj>[\s-]+(?:long|old))?\b(?!-)",
         IC,
@@ -165,7 +166,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     ("ahead", r"\b(?:(?P<det>the)\s+)?(?P<unit>(?i:days|weeks|months|years))\s+ahead\b", IC),
     (
         "for_units",
-        r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)\b(?!\s+(?:ago|of|to))",
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)\b"
+        r"(?!\s+(?:ago|of|to))",
         IC,
     ),
     (
@@ -199,7 +201,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     (
         "year_adj",
         r"\b(?:the\s+)?(?:(?P<cmp>comparable|corresponding|same)\s+)?(?P<w>year-earlier|year-ago|year\s+earlier|year-end|year\s+end|"
-        r"year's\s+end|end\s+of\s+the\s+year|end-of-year)(?:\s+(?P<unit>quarter|period|month|level|levels))?\b",
+        r"year's\s+end|end\s+of\s+the\s+year|end-of-year)(?:\s+(?P<unit>quarter|period|month|level|levels))?\b|"
+        r"\bthe\s+(?P<cmp2>comparable|corresponding|same)\s+(?P<unit2>quarter|period)\s+(?:of\s+)?(?P<w2>last\s+year|a\s+year\s+(?:ago|earlier))\b",
         IC,
     ),
     (

@@ -71,6 +71,8 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
         return [Piece(c.start, c.end, "DATE", Period("FUTURE_REF", ctx.dct, None, None))]
     if w in _PAST_WORDS:
         return [Piece(c.start, c.match.end("w"), "DATE", Period("PAST_REF", None, ctx.dct, None))]
+    if w.endswith("future") and word_after(ctx.text, c.end).lower() == "of":
+        return None  # "the future of NATO": its fate, not a time
     if w.endswith(("future", "term", "later date")):
         return [Piece(c.start, c.match.end("w"), "DATE", Period("FUTURE_REF", ctx.dct, None, None))]
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
@@ -387,9 +389,14 @@ def r_day_rel(c: Candidate, ctx: Context) -> list[Piece] | None:
 
 
 def r_year_adj(c: Candidate, ctx: Context) -> list[Piece] | None:
-    w = lower_words(c.group("w"))
     if ctx.dct is None:
         return None
+    if c.group("w2"):
+        # "the corresponding period last year": the quarter reported on, a year before
+        if ctx.ref_quarter is not None and c.start - ctx.ref_quarter_at < 600:
+            return [Piece(c.start, c.end, "DATE", shift_quarter(ctx.ref_quarter, -4))]
+        return None
+    w = lower_words(c.group("w"))
     if "end" in w:
         return [Piece(c.start, c.end, "DATE", model.narrow(model.year(ctx.dct.year), "end"))]
     unit = lower_words(c.group("unit"))

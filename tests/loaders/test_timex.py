@@ -7,6 +7,7 @@ import pytest
 from loaders.timex import tag
 
 SEED = dt.date(2023, 9, 4)  # a Monday
+Q3_1989 = dt.date(1989, 10, 30)  # a Monday, when third-quarter results are reported
 
 
 def value_of(sentence: str, expression: str, published: dt.date | None) -> str:
@@ -144,6 +145,18 @@ WEEKDAY_CASES = [
     (dt.date(2023, 9, 6), "Talks are expected to resume as early as Thursday.", "Thursday", "2023-09-07"),
     (dt.date(2023, 9, 6), "Monday's attack killed four soldiers.", "Monday", "2023-09-04"),
     (dt.date(2023, 9, 6), "The agency reported Tuesday that the tests failed.", "Tuesday", "2023-09-05"),
+    (
+        Q3_1989,
+        "Stocks fell sharply on Friday. The index closed down 4.5% from the previous Friday.",
+        "the previous Friday",
+        "1989-10-20",
+    ),
+    (
+        SEED,
+        "The rebels attacked on Aug. 30. The following Sunday, the army struck back.",
+        "The following Sunday",
+        "2023-09-03",
+    ),
     (SEED, "The court postponed until Thursday its ruling on the appeal.", "Thursday", "2023-09-07"),
     (SEED, "The hearing was adjourned until Friday, the clerk said.", "Friday", "2023-09-08"),
 ]
@@ -242,6 +255,8 @@ DURATION_CASES = [
     (SEED, "The navy may use the port for 20 more years.", "20 more years", "P20Y"),
     (SEED, "Eight trading days after the crash, the index recovered.", "Eight trading days", "P8D"),
     (SEED, "Funds may sell bonds in the weeks ahead, analysts said.", "the weeks ahead", "PXW"),
+    (SEED, "Thousands of troops will be deployed within weeks, the minister said.", "weeks", "PXW"),
+    (SEED, "The reactor had its first order in years.", "years", "PXY"),
     (SEED, "It recently turned a profit after several quarters of losses.", "several quarters", "PXQ"),
 ]
 
@@ -277,8 +292,6 @@ TIMEML_CASES = [
         "1989-Q3",
     ),
 ]
-
-Q3_1989 = dt.date(1989, 10, 30)  # a Monday, when third-quarter results are reported
 
 # the quarter being reported on, and what "a year ago", "last year", "the latest period" compare with
 FINANCIAL_CASES = [
@@ -323,6 +336,19 @@ FINANCIAL_CASES = [
     ),
     (SEED, "The company forecast higher earnings for the full year.", "the full year", "2023"),
     (SEED, "Lower net income will mean lower earnings for the fiscal year.", "the fiscal year", "2023"),
+    (
+        Q3_1989,
+        "The firm lost $8 million in the third quarter, compared with net income of $2 million "
+        "for the corresponding period last year.",
+        "the corresponding period last year",
+        "1988-Q3",
+    ),
+    (
+        Q3_1989,
+        "Net for the year-earlier nine months included a gain of $9 million.",
+        "the year-earlier nine months",
+        "P9M",
+    ),
     (SEED, "In the fiscal year ended Jan. 31, the company earned $5 million.", "the fiscal year", "P1Y"),
     (
         Q3_1989,
@@ -418,6 +444,7 @@ NOT_DATES = [
     ('He told CBS\'s "60 Minutes" that he would appeal.', "60 Minutes"),
     ('The minister said on ABC\'s "This Week" that talks would resume.', "This Week"),
     ("For the exiles, high noon has come at last.", "noon"),
+    ("The summit is very important to the future of our peoples.", "the future"),
 ]
 
 
