@@ -37,7 +37,7 @@ UNCERTAIN = ("week", "month", "quarter", "year", "decade")  # the day is not kno
 NO_COUNTRY = "(no country)"
 LANES = ("country", "type")
 FREQS = ("week", "month", "year")
-WEBGL_ABOVE = 2_000  # markers beyond this draw with WebGL; SVG slows down with many thousand elements
+WEBGL_ABOVE = 2_000  # more timeline markers than this draw with WebGL; SVG slows down with thousands
 _DAY_MS = 86_400_000
 
 
@@ -169,6 +169,8 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
     rows = _lanes(slim.drop(columns=["start", "end", "date_precision"]), lanes)
     lane_order = sorted(rows["lane"].unique(), key=lambda s: (s == NO_COUNTRY, s.casefold()))
     groups = dict(list(rows.groupby(["event_type", "_hollow", "_kind"], sort=False)))
+    # many markers in all: WebGL for every marker trace (SVG makes one element per mark)
+    gl = int((rows["_kind"] == "point").sum()) > WEBGL_ABOVE
     traces = []
     for etype in EVENT_TYPE_NAMES:
         colour = TYPE_COLOURS.get(etype, "#777777")
@@ -179,7 +181,7 @@ def timeline(events: pd.DataFrame, *, lanes: str = "country", title: str | None 
                 sel = groups.get((etype, hollow, kind))
                 if sel is None:
                     continue
-                trace = _trace(sel, kind=kind, hollow=hollow, colour=colour, name=type_label(etype))
+                trace = _trace(sel, kind=kind, hollow=hollow, colour=colour, name=type_label(etype), gl=gl)
                 trace.update(legendgroup=etype, showlegend=not shown_in_legend)  # a dict
                 shown_in_legend = True
                 traces.append(trace)
@@ -260,7 +262,7 @@ def focus_range(events: pd.DataFrame, *, outliers: float = 0.1) -> tuple[str, st
     return (lo - pad).isoformat(), (hi + pad).isoformat()
 
 
-def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str) -> dict:
+def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str, gl: bool = False) -> dict:
     # numpy arrays, not lists: Plotly serialises arrays in one step and lists item by item
     common = dict(
         y=sel["lane"].to_numpy(dtype=object),
@@ -271,7 +273,7 @@ def _trace(sel: pd.DataFrame, *, kind: str, hollow: bool, colour: str, name: str
     )
     if kind == "point":
         return dict(
-            type="scattergl" if len(sel) > WEBGL_ABOVE else "scatter",
+            type="scattergl" if gl else "scatter",
             x=sel["_x"].to_numpy(dtype=object),
             mode="markers",
             marker=dict(

@@ -211,3 +211,22 @@ def test_fast_built_map_and_counts_are_valid_plotly_figures(sample, build):
     fig = build(sample)
     checked = go.Figure(fig.to_plotly_json())
     assert json.loads(pio.to_json(checked, validate=False)) == json.loads(pio.to_json(fig, validate=False))
+
+
+def test_many_markers_draw_with_webgl():
+    many = make_events(
+        *(
+            {
+                "event_id": f"e{i}",
+                "title": f"Talks {i}",
+                "start": f"2023-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "event_type": ("meeting", "statement")[i % 2],
+                "countries": "FRA",
+            }
+            for i in range(F.WEBGL_ABOVE + 1)
+        ),
+        {"event_id": "w", "title": "War", "start": "2022-01-01", "end": "2023-01-01", "countries": "FRA"},
+    )
+    types = {t.type for t in F.timeline(many).data}
+    assert types == {"scattergl", "bar"}
+    assert {t.type for t in F.timeline(many.iloc[:50]).data} == {"scatter"}
