@@ -32,6 +32,11 @@ _FUTURE_PAIRS = {
     ("until", "at"),
     ("expected", "to"),
     ("intends", "to"),
+    ("hope", "to"),
+    ("hopes", "to"),
+    ("aims", "to"),
+    ("agreed", "to"),
+    ("wants", "to"),
     ("intend", "to"),
     ("set", "to"),
     ("set", "for"),
@@ -40,9 +45,6 @@ _FUTURE_PAIRS = {
     ("soon", "as"),
     ("early", "as"),
     ("be", "held"),
-} | {
-    ("to", verb)
-    for verb in "visit meet hold start begin open host travel attend vote announce release resume".split()
 }
 _PAST_WORDS = set(
     "was were had did said told added ago last yesterday earlier previously became began met held took since came "

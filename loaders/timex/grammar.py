@@ -129,7 +129,7 @@ PATTERNS: list[tuple[str, str, int]] = [
         "deictic",
         r"\b(?P<w>today|tonight|yesterday|tomorrow|now|currently|recently|nowadays|lately|formerly|"
         r"the\s+(?:near\s+|distant\s+|immediate\s+|foreseeable\s+)?future|the\s+past|the\s+present|"
-        r"at\s+present|right\s+now|these\s+days|current|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b(?!-)"
+        r"at\s+present|right\s+now|these\s+days|then[\s-]current|current|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b(?!-)"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",
         IC,
     ),
@@ -202,7 +202,8 @@ PATTERNS: list[tuple[str, str, int]] = [
         "year_adj",
         r"\b(?:the\s+)?(?:(?P<cmp>comparable|corresponding|same)\s+)?(?P<w>year-earlier|year-ago|year\s+earlier|year-end|year\s+end|"
         r"year's\s+end|end\s+of\s+the\s+year|end-of-year)(?:\s+(?P<unit>quarter|period|month|level|levels))?\b|"
-        r"\bthe\s+(?P<cmp2>comparable|corresponding|same)\s+(?P<unit2>quarter|period)\s+(?:of\s+)?(?P<w2>last\s+year|a\s+year\s+(?:ago|earlier))\b",
+        r"\bthe\s+(?:(?P<cmp2>comparable|corresponding|same)\s+)?(?P<unit2>quarter|period)\s+(?:of\s+)?"
+        r"(?P<w2>last\s+year|a\s+year\s+(?:ago|earlier))\b",
         IC,
     ),
     (

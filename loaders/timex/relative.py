@@ -56,6 +56,9 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
         after = word_after(ctx.text, c.end).lower()
         if ctx.text[c.start].isupper() or after in _NOT_CURRENT or not after or after.endswith("ly"):
             return None
+    if w.startswith("then"):
+        # "at 50% of the then current price": the present of a past time
+        return [Piece(c.start, c.end, "DATE", Period("PAST_REF", None, ctx.dct, None))]
     if w in _PRESENT:
         p = Period("PRESENT_REF", ctx.dct, ctx.dct, "day" if ctx.dct else None)
         return [

@@ -157,6 +157,9 @@ WEEKDAY_CASES = [
         "The following Sunday",
         "2023-09-03",
     ),
+    (SEED, "Putin went to Pyongyang to meet Kim on Thursday.", "Thursday", "2023-08-31"),
+    (SEED, "The two leaders hope to meet on Thursday in Geneva.", "Thursday", "2023-09-07"),
+    (SEED, "The ministers agreed to meet again on Friday.", "Friday", "2023-09-08"),
     (SEED, "The court postponed until Thursday its ruling on the appeal.", "Thursday", "2023-09-07"),
     (SEED, "The hearing was adjourned until Friday, the clerk said.", "Friday", "2023-09-08"),
 ]
@@ -343,6 +346,13 @@ FINANCIAL_CASES = [
         "the corresponding period last year",
         "1988-Q3",
     ),
+    (
+        Q3_1989,
+        "Net rose 9% in the third quarter. For the quarter a year ago, the bank earned $16 million.",
+        "the quarter a year ago",
+        "1988-Q3",
+    ),
+    (Q3_1989, "Holders may buy shares at half the then current market price.", "then current", "PAST_REF"),
     (
         Q3_1989,
         "Net for the year-earlier nine months included a gain of $9 million.",
