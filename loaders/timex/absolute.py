@@ -82,8 +82,22 @@ def r_mdy(c: Candidate, ctx: Context) -> list[Piece] | None:
             return None
     y = int(c.group("y")) if c.group("y") else None
     p = _day_piece(c, ctx, y, month_number(month), _day_number(c.group("d")))
-    return [p] if p else None
+    if p is None:
+        return None
+    second = _SECOND_DAY.match(ctx.text, c.end) if c.kind == "mdy" and not c.group("y") else None
+    if second and p.period.first is not None and int(second.group("d2")) > p.period.first.day:
+        # "on April 24 and 25": the second day is a date of its own, in the same month
+        try:
+            day2 = p.period.first.replace(day=int(second.group("d2")))
+        except ValueError:
+            return [p]
+        return [p, Piece(second.start("d2"), second.end("d2"), "DATE", model.day(day2))]
+    return [p]
 
+
+_SECOND_DAY = re.compile(
+    r"\s+(?:and|or|&)\s+(?P<d2>[12]?\d|3[01])(?!\d)(?=\s*(?:[.,;:)\n]|$|(?:in|at|on|to|for|with|when|as|and)\b))"
+)
 
 r_dmy = r_mdy
 

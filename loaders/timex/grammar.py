@@ -195,7 +195,8 @@ PATTERNS: list[tuple[str, str, int]] = [
     ),
     (
         "day_rel",
-        r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?!\s+(?:the|a|an|his|her|its|their))",
+        r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b"
+        rf"(?:\s+(?:(?P<wrel>last|next|this)\s+)?(?-i:(?P<wd>{WEEKDAY})))?(?!\s+(?:the|a|an|his|her|its|their))",
         IC,
     ),
     (
@@ -271,7 +272,7 @@ NEEDS = {
     "year": {"digit"}, "spoken_year": {"words", "unit", "month"}, "season": {"unit"}, "decade": {"digit"},
     "decade2": {"digit", "words"}, "century": {"unit"}, "deictic": {"deictic", "unit"}, "tod": {"deictic", "unit"},
     "relative": {"unit"}, "ago": {"unit"}, "duration": {"unit"}, "vague_duration": {"unit"},
-    "for_units": {"unit"}, "ahead": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit"},
+    "for_units": {"unit"}, "ahead": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit", "weekday"},
     "year_adj": {"unit"}, "holiday": {"words", "unit"}, "set": {"words"},
 }  # fmt: skip
 # how far a match may reach before and after a trigger of each class ("each of the past three

@@ -14,6 +14,7 @@ from loaders.timex.anchoring import (
     shift_period,
     shift_quarter,
     two_digit_year,
+    weekday_date,
     year_of_day,
 )
 from loaders.timex.context import a_title, sentence_begin, sentence_start, word_after
@@ -23,6 +24,7 @@ from loaders.timex.lexicon import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
+    WEEKDAYS,
     number_value,
 )
 from loaders.timex.model import Period
@@ -380,6 +382,10 @@ def r_day_rel(c: Candidate, ctx: Context) -> list[Piece] | None:
     unit, direction = c.group("unit").lower(), c.group("dir").lower()
     sign = -1 if direction == "before" else 1
     ref = ctx.ref_day or ctx.dct
+    if c.group("wd"):
+        # "the day before last Tuesday's hearing": counted from that Tuesday
+        rel = lower_words(c.group("wrel"))
+        ref = weekday_date(WEEKDAYS[c.group("wd").lower()], ctx.dct, None if rel else ctx.tense(c), rel)
     if unit == "day":
         p = model.day(ref + dt.timedelta(days=sign))
     elif unit == "week":

@@ -79,6 +79,7 @@ ABSOLUTE_CASES = [
     (SEED, "Sanctions were first imposed in March of 2014.", "March of 2014", "2014-03"),
     (SEED, "The ceasefire took effect on Jan. 1, 2020.", "Jan. 1, 2020", "2020-01-01"),
     (SEED, "The fleet sailed on Friday, Sept. 1, from Vladivostok.", "Friday, Sept. 1", "2023-09-01"),
+    (SEED, "The alliance summit will be held on Oct. 24 and 25 in Vilnius.", "25", "2023-10-25"),
     (SEED, "Trade fell sharply in fiscal 2022, the ministry said.", "fiscal 2022", "2022"),
     (SEED, "The FY2024 budget adds 12 warships.", "FY2024", "2024"),
     (SEED, "Output recovered in mid-2021 after the floods.", "mid-2021", "2021"),
@@ -150,6 +151,12 @@ WEEKDAY_CASES = [
         "Stocks fell sharply on Friday. The index closed down 4.5% from the previous Friday.",
         "the previous Friday",
         "1989-10-20",
+    ),
+    (
+        dt.date(2023, 9, 7),
+        "The day before last Tuesday's hearing, the envoy met the judge.",
+        "The day before last Tuesday",
+        "2023-09-04",
     ),
     (
         SEED,
@@ -455,6 +462,7 @@ NOT_DATES = [
     ('The minister said on ABC\'s "This Week" that talks would resume.', "This Week"),
     ("For the exiles, high noon has come at last.", "noon"),
     ("The summit is very important to the future of our peoples.", "the future"),
+    ("Tickets for Oct. 24 and 25 people were sold.", "25"),
 ]
 
 
