@@ -33,7 +33,7 @@ import pandas as pd
 import pyarrow as pa
 
 from events.schema import CATEGORIES, COLUMNS, MODALITIES
-from loaders.store import compact, from_arrow, parquet_glob
+from loaders.store import arrow_schema, compact, from_arrow, parquet_glob
 
 __all__ = ["EventQuery", "Filters", "View", "compact", "time_bin", "LOD_THRESHOLD"]
 
@@ -388,6 +388,24 @@ class EventQuery:
         """The matching events themselves, by start, with the contract's dtypes (lists as Python
         lists, as the normal figures expect); `compact(...)` them for a large fetch."""
         w, p = self.where(f, table=self.full)
+        if (
+            self.full == "full_events"
+            and self.lean == "mem.events"
+            and not (getattr(f, "text", "") or "").strip()
+        ):
+            # lean mode: the table in memory says which year folders hold the matches; read only those
+            wl, pl = self.where(f, table=self.lean)
+            years = [
+                r[0]
+                for r in self.con.execute(
+                    f"SELECT DISTINCT year(start) FROM mem.events WHERE {wl}", pl
+                ).fetchall()
+            ]
+            if not years:
+                return from_arrow(pa.table({c: pa.array([], arrow_schema().field(c).type) for c in columns}))
+            known = [y for y in years if y is not None]
+            w += " AND (" + (f"year IN ({', '.join(str(int(y)) for y in known)})" if known else "FALSE")
+            w += " OR year IS NULL)" if None in years else ")"
         cols = ", ".join(f'"{c}"' for c in columns)
         sql = f"SELECT {cols} FROM {self.full} WHERE {w} ORDER BY start NULLS LAST, event_id"
         if limit is not None:
