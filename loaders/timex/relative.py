@@ -41,6 +41,9 @@ from loaders.timex.state import (
     year_month,
 )
 
+# words that may follow "the near term" used as a noun ("in the short term, the plan...")
+_AFTER_TERM = {"and", "or", "but", "is", "was", "will", "would", "as", "than", "to", "for", "in", "at", "on",
+               "because", "if", "when", "while", "the", "a", "an", "it", "we", "they", "he", "she", "there"}  # fmt: skip
 _PRESENT = {"current", "now", "currently", "nowadays", "the present", "at present", "right now", "these days"}
 _PAST_WORDS = {"recently", "lately", "formerly", "the past", "previously", "recent"}
 _NOT_CURRENT = {"account", "accounts", "affairs", "events", "event", "issue", "issues", "and", "or", "flowing", "flows",
@@ -78,6 +81,10 @@ def r_deictic(c: Candidate, ctx: Context) -> list[Piece] | None:
         return [Piece(c.start, c.match.end("w"), "DATE", Period("PAST_REF", None, ctx.dct, None))]
     if w.endswith("future") and word_after(ctx.text, c.end).lower() == "of":
         return None  # "the future of NATO": its fate, not a time
+    if w.endswith("term"):
+        after = word_after(ctx.text, c.end)
+        if after.islower() and after not in _AFTER_TERM:
+            return None  # "the long term debt": an adjective
     if w.endswith(("future", "term", "later date")):
         return [Piece(c.start, c.match.end("w"), "DATE", Period("FUTURE_REF", ctx.dct, None, None))]
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]

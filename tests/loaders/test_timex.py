@@ -463,6 +463,7 @@ NOT_DATES = [
     ("For the exiles, high noon has come at last.", "noon"),
     ("The summit is very important to the future of our peoples.", "the future"),
     ("Tickets for Oct. 24 and 25 people were sold.", "25"),
+    ("The company will reduce its long term debt.", "long term"),
 ]
 
 
