@@ -16,6 +16,18 @@ _FUTURE_WORDS = {
     "effective",
     "forthcoming",
     "won't",
+    # the present tense of scheduled events ("the court meets Monday", "talks resume Friday")
+    "meets",
+    "begins",
+    "starts",
+    "opens",
+    "arrives",
+    "visits",
+    "travels",
+    "hosts",
+    "resumes",
+    "convenes",
+    "leaves",
 }
 _FUTURE_PAIRS = {
     ("going", "to"),

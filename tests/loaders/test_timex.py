@@ -167,6 +167,8 @@ WEEKDAY_CASES = [
     (SEED, "Putin went to Pyongyang to meet Kim on Thursday.", "Thursday", "2023-08-31"),
     (SEED, "The two leaders hope to meet on Thursday in Geneva.", "Thursday", "2023-09-07"),
     (SEED, "The ministers agreed to meet again on Friday.", "Friday", "2023-09-08"),
+    (SEED, "The new parliament convenes Thursday in Seoul.", "Thursday", "2023-09-07"),
+    (SEED, "The envoy leaves Friday for Beijing, his office said.", "Friday", "2023-09-08"),
     (SEED, "The court postponed until Thursday its ruling on the appeal.", "Thursday", "2023-09-07"),
     (SEED, "The hearing was adjourned until Friday, the clerk said.", "Friday", "2023-09-08"),
 ]
