@@ -41,7 +41,6 @@ _FUTURE_PAIRS = {
     ("deferred", "until"),
     ("adjourned", "until"),
     ("extended", "until"),
-    ("until", "at"),
     ("expected", "to"),
     ("intends", "to"),
     ("hope", "to"),

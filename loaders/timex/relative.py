@@ -334,6 +334,10 @@ def _anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     det, unit = lower_words(c.group("det")), lower_words(c.group("unit")).removeprefix("fiscal ")
     if ctx.dct is None:
         return None
+    if det in ("the latest", "the most recent") and unit not in ("quarter", "period"):
+        return None  # "the latest week" says nothing sure
+    if det == "the full" and unit not in ("year", "quarter"):
+        return None  # "the full day" is a length of time
     dct = ctx.dct
     ref = ctx.ref_day or dct
     step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the prior": -1}.get(
@@ -376,8 +380,6 @@ def _anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     if unit == "period" and det in ("the latest", "the most recent"):
         # "sales in the latest period": the quarter being reported, else the last one ended
         return [Piece(c.start, c.end, "DATE", ctx.ref_quarter or shift_quarter(quarter_of(dct), -1))]
-    if det in ("the latest", "the most recent"):
-        return None
     if unit == "period" and ctx.ref_quarter is not None and c.start - ctx.ref_quarter_at < 600:
         return [Piece(c.start, c.end, "DATE", ctx.ref_quarter)]
     return None
