@@ -173,7 +173,13 @@ def _client(scheduler: str | None, n_workers: int | None, processes: bool):
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler, timeout="15s"), None
+        try:
+            return Client(scheduler, timeout="15s"), None
+        except OSError as e:  # refused, timed out, unknown host
+            raise LoaderError(
+                f"cannot reach the Dask scheduler {scheduler}: {e}; start one there (`dask scheduler`) "
+                "or leave out --scheduler to use a local cluster"
+            ) from None
     n = n_workers or max(1, min(os.cpu_count() or 1, 8))
     cluster = LocalCluster(
         n_workers=n,
@@ -320,13 +326,18 @@ def cli_extract_to_store(
     client=None,
 ) -> int:
     """What `python -m loaders extract ... --output STORE/` runs: exit status 0 when anything was
-    read, 1 when no file could be read, 2 when the cluster could not be reached."""
+    read, 1 when no file could be read, 2 when nothing matched, the cluster could not be reached
+    or the store could not be written. Rejected rows are counted on standard error and written to
+    the rejects file the summary names (there may be millions: they are not printed one by one)."""
     try:
         s = extract_to_store(
             paths, output, scheduler=scheduler, settings=settings, n_workers=n_workers, client=client
         )
-    except OSError as e:  # a scheduler that does not answer
-        print(f"error: cannot reach the Dask scheduler {scheduler}: {e}", file=sys.stderr)
+    except LoaderError as e:  # no input, or a scheduler that does not answer
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # the store cannot be written
+        print(f"error: cannot write the store {output}: {e}", file=sys.stderr)
         return 2
     for path, message in s.failed.items():
         print(

@@ -208,6 +208,11 @@ def test_the_command_line_prints_a_summary_and_says_what_failed(client, tmp_path
     assert "error: garbage.bin" in err and "events into" in err and "rows rejected" in err
 
 
+def test_the_command_line_says_when_nothing_matches(client, tmp_path, capsys):
+    assert cli_extract_to_store([str(tmp_path / "*.csv")], str(tmp_path / "store") + "/", client=client) == 2
+    assert "no input files match" in capsys.readouterr().err
+
+
 def test_the_command_line_fails_when_nothing_could_be_read(client, tmp_path):
     bad = tmp_path / "a.bin"
     bad.write_bytes(b"\x00\x01" * 100)
@@ -217,4 +222,5 @@ def test_the_command_line_fails_when_nothing_could_be_read(client, tmp_path):
 @pytest.mark.slow  # the client waits 15 s for the scheduler before it gives up
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, event_files, capsys):
     code = cli_extract_to_store(event_files, str(tmp_path / "store") + "/", scheduler="tcp://127.0.0.1:9")
-    assert code == 2 and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot reach the Dask scheduler tcp://127.0.0.1:9" in err and "--scheduler" in err
