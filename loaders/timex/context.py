@@ -60,7 +60,7 @@ _FUTURE_PAIRS = {
 _PAST_WORDS = set(
     "was were had did said told added ago last yesterday earlier previously became began met held took since came "
     "went made gave saw left won lost fell rose sent led spoke wrote brought struck fought announced reported wrapped "
-    "ended closed".split()
+    "ended closed set".split()
 )
 _PAST_PAIRS = {("has", "been"), ("have", "been"), ("had", "been")}
 _REPORTING = {"said", "told", "added"}

@@ -114,6 +114,13 @@ NO_YEAR_CASES = [
     (dt.date(2024, 1, 5), "The convoy was attacked on Dec. 28, officials said.", "Dec. 28", "2023-12-28"),
     (dt.date(2023, 12, 20), "The talks will resume on Jan. 8 in Geneva.", "Jan. 8", "2024-01-08"),
     (dt.date(2023, 12, 20), "Leaders will meet in January to sign the deal.", "January", "2024-01"),
+    (
+        dt.date(2024, 2, 6),
+        "The index ended within 70 points of the record high set on Aug. 6.",
+        "Aug. 6",
+        "2023-08-06",
+    ),
+    (dt.date(2024, 2, 6), "The referendum is set for Aug. 6, officials said.", "Aug. 6", "2024-08-06"),
     (dt.date(2024, 1, 10), "The strikes began in November and continued for weeks.", "November", "2023-11"),
     (SEED, "Troops withdrew in February, the ministry said.", "February", "2023-02"),
     (SEED, "The ministers plan to meet again in November.", "November", "2023-11"),
