@@ -60,7 +60,8 @@ _FUTURE_PAIRS = {
 _PAST_WORDS = set(
     "was were had did said told added ago last yesterday earlier previously became began met held took since came "
     "went made gave saw left won lost fell rose sent led spoke wrote brought struck fought announced reported wrapped "
-    "ended closed set".split()
+    "ended closed set got found kept paid sold bought shot ran thought felt heard fled flew stood sat grew knew broke "
+    "chose drove threw caught taught sought spent built meant tore stole withdrew swept slept woke wore dealt".split()
 )
 _PAST_PAIRS = {("has", "been"), ("have", "been"), ("had", "been")}
 _REPORTING = {"said", "told", "added"}

@@ -121,6 +121,7 @@ NO_YEAR_CASES = [
         "2023-08-06",
     ),
     (dt.date(2024, 2, 6), "The referendum is set for Aug. 6, officials said.", "Aug. 6", "2024-08-06"),
+    (dt.date(2024, 2, 6), "Investigators found the rifle in July near the house.", "July", "2023-07"),
     (dt.date(2024, 1, 10), "The strikes began in November and continued for weeks.", "November", "2023-11"),
     (SEED, "Troops withdrew in February, the ministry said.", "February", "2023-02"),
     (SEED, "The ministers plan to meet again in November.", "November", "2023-11"),
