@@ -103,7 +103,9 @@ def to_arrow(events: pd.DataFrame) -> pa.Table:
     start = table.column("start")
     year = pc.year(start)
     month = pc.month(start)
-    table = table.append_column("year", pc.utf8_lpad(pc.cast(year, pa.string()), 4, "0"))
+    text = pc.cast(year, pa.string())
+    # 0950, but -50 as it is (padding it would give "0-50")
+    table = table.append_column("year", pc.if_else(pc.less(year, 0), text, pc.utf8_lpad(text, 4, "0")))
     table = table.append_column("month", pc.utf8_lpad(pc.cast(month, pa.string()), 2, "0"))
     return table
 

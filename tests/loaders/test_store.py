@@ -231,3 +231,18 @@ def test_lists_missing_in_an_arrow_table_read_as_empty():
     t = t.set_column(i, "actors", pa.array([None, ["x"]], pa.list_(pa.string())))
     assert [list(v) for v in compact(t)["actors"]] == [[], ["x"]]
     assert np.isnan(compact(t)["confidence"]).sum() == 0
+
+
+@pytest.mark.parametrize(
+    "start, folder",
+    [
+        ("0950-01-01", "year=0950/month=01"),
+        ("-0050-03-01", "year=-50/month=03"),
+        ("-0500-12-31", "year=-500/month=12"),
+    ],
+)
+def test_years_before_1000_and_before_the_common_era_get_their_own_folder(tmp_path, start, folder):
+    got = validate(pd.DataFrame({"title": ["Old event"], "start": [np.datetime64(start, "s")]}))
+    write_store(got.events, tmp_path)
+    assert (tmp_path / folder).is_dir()
+    assert read_store(tmp_path)["start"].tolist() == got.events["start"].tolist()
