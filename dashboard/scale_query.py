@@ -211,13 +211,15 @@ class EventQuery:
             self._materialize(full=mode == "full")
             self.lean = "mem.events"
             self.full = "mem.events" if mode == "full" else "full_events"
+        # as seconds since 1970: Python's datetime cannot hold a year before 1, ours can
         total, lo, hi, longest = self.con.execute(
-            f'SELECT count(*), min(start), max("end"), max("end" - start) FROM {self.lean}'
+            f'SELECT count(*), epoch(min(start))::BIGINT, epoch(max("end"))::BIGINT, max("end" - start) '
+            f"FROM {self.lean}"
         ).fetchall()[0]
         self.total = int(total)
         self.span = (
-            pd.Timestamp(lo) if lo is not None else None,
-            pd.Timestamp(hi) if hi is not None else None,
+            pd.Timestamp(np.datetime64(lo, "s")) if lo is not None else None,
+            pd.Timestamp(np.datetime64(hi, "s")) if hi is not None else None,
         )
         # the longest event, to prune year folders on the range's lower bound as well
         self.longest = pd.Timedelta(longest) if longest is not None else pd.Timedelta(0)

@@ -258,3 +258,19 @@ def test_bad_requests_say_what_is_accepted(query, call, message):
 def test_a_folder_without_a_store_is_a_clear_error(tmp_path):
     with pytest.raises(QueryError, match="no events store here"):
         EventQuery(tmp_path)
+
+
+@pytest.mark.parametrize("materialize", ["full", "lean", "none"])
+def test_years_far_back_load_count_and_bin(tmp_path, materialize):
+    starts = [
+        np.datetime64("-0050-03-01", "s"),
+        np.datetime64("1200-06-01", "s"),
+        np.datetime64("2020-01-01", "s"),
+    ]
+    got = validate(pd.DataFrame({"title": ["Siege", "Treaty", "Summit"], "start": starts}))
+    write_store(got.events, tmp_path)
+    q = EventQuery(tmp_path, materialize=materialize)
+    assert q.count(Filters(end="1300-01-01")) == 2
+    v = q.view(Filters(), threshold=-1)
+    assert v.unit == "year" and [b.year for b in v.timeline["bin"]] == [-50, 1200, 2020]
+    assert q.events(Filters())["start"].tolist() == got.events["start"].tolist()
