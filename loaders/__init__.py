@@ -65,6 +65,28 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Load
     return Loaded(events, rejects, {name: fmt})
 
 
+def _load_or_records(source: str | os.PathLike, *, settings: Settings | None) -> Loaded:
+    """`load`, or, for a loader with a `records` function, its unvalidated table and rejects as
+    Loaded(None, (table, rejects), formats)."""
+    from loaders.detect import detect_format
+
+    name = os.fspath(source)
+    if not os.path.isfile(name):
+        return load(source, settings=settings)  # raises the clear error
+    fmt = (settings and settings.fmt) or detect_format(source)
+    module = importlib.import_module(LOADERS[fmt]) if fmt in LOADERS else None
+    if module is None or not hasattr(module, "records"):
+        return load(source, settings=settings)
+    try:
+        return Loaded(None, module.records(source, settings=settings), {name: fmt})  # type: ignore[arg-type]
+    except LoaderError:
+        raise
+    except Exception as e:
+        raise LoaderError(
+            f"{os.path.basename(name)}: cannot be read as {fmt} ({type(e).__name__}: {e})"
+        ) from e
+
+
 def load_many(
     sources: Iterable[str | os.PathLike],
     *,
@@ -78,22 +100,31 @@ def load_many(
     """
     import pandas as pd
 
-    from events.schema import concat, empty_rejects
+    from events.schema import concat, empty_rejects, validate
 
     tables, rejects, formats = [], [], {}
+    pending: list[pd.DataFrame] = []  # records of loaders that let us validate many files at once
     for source in sources:
         try:
-            got = load(source, settings=settings)
+            got = _load_or_records(source, settings=settings)
         except LoaderError as e:
             if on_error is None:
                 raise
             on_error(os.fspath(source), e)
             continue
-        tables.append(got.events)
-        rejects.append(got.rejects)
+        if got.events is None:
+            pending.append(got.rejects[0])
+            rejects.append(got.rejects[1])
+        else:
+            tables.append(got.events)
+            rejects.append(got.rejects)
         formats.update(got.formats)
+    if pending:
+        valid = validate(pd.concat(pending, ignore_index=True))
+        tables.append(valid.events)
+        rejects.append(valid.rejects)
     events = concat(tables)
-    if "article" in formats.values() and len(tables) > 1:
+    if list(formats.values()).count("article") > 1:
         from loaders.merge import merge_across_sources
 
         events = merge_across_sources(events)

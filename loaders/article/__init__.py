@@ -18,7 +18,15 @@ import os
 import numpy as np
 import pandas as pd
 
-from events.schema import CATEGORIES, DATETIME, Validated, empty_events, make_event_id, validate
+from events.schema import (
+    CATEGORIES,
+    DATETIME,
+    Validated,
+    empty_events,
+    empty_rejects,
+    make_event_id,
+    validate,
+)
 from loaders.errors import UnreadableInput
 from loaders.settings import Settings
 
@@ -27,12 +35,23 @@ MAX_ARTICLE_CHARS = 5_000_000  # far beyond any article (a long one is 50,000); 
 
 def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Validated:
     """The events reported by the article at `source` (a .txt or .html file)."""
+    table, rejects = records(source, settings=settings)
+    return Validated(validate(table).events, rejects)
+
+
+def records(
+    source: str | os.PathLike, *, settings: Settings | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The article's events before validation, and a note when there are none.
+
+    `loaders.load_many` validates the records of many articles at once: validation has a fixed cost
+    per call that would otherwise dominate a folder of short articles.
+    """
     from loaders.text import read_text
 
     settings = settings or Settings()
     name = os.path.basename(os.fspath(source))
-    raw = read_text(source)
-    return load_text(raw, name=name, published=settings.published)
+    return text_records(read_text(source), name=name, published=settings.published)
 
 
 def _nothing_found(name: str, text: str, published: dt.date | None) -> pd.DataFrame:
@@ -58,6 +77,14 @@ def _nothing_found(name: str, text: str, published: dt.date | None) -> pd.DataFr
 
 def load_text(raw: str, *, name: str = "article", published: dt.date | None = None) -> Validated:
     """The events of an article given as text (HTML or plain); `name` is its source name."""
+    table, rejects = text_records(raw, name=name, published=published)
+    return Validated(validate(table).events, rejects)
+
+
+def text_records(
+    raw: str, *, name: str = "article", published: dt.date | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """`records` of an article given as text."""
     from loaders.article.extract import extract
     from loaders.article.page import read_page
     from loaders.merge import merge_records
@@ -73,21 +100,24 @@ def load_text(raw: str, *, name: str = "article", published: dt.date | None = No
     page = read_page(raw, name=name)
     published = published or page.published or find_publication_date(page.text)
     source = page.url or name
-    records = extract(page.text, published=published)
-    if not records:
+    found = extract(page.text, published=published)
+    if not found:
         events = empty_events()
         events["sources"] = pd.Series([], dtype=object)
         events["n_sources"] = pd.Series([], dtype="int64")
-        return Validated(validate(events, source=name).events, _nothing_found(name, page.text, published))
-    for r in records:
+        return events, _nothing_found(name, page.text, published)
+    for r in found:
         first = r.pop("_first_sentence")
         r["source"] = source
         r["source_published"] = published.isoformat() if published else None
         r["event_id"] = make_event_id(source, first, r["event_type"], r["start"], r["evidence"][:200])
-    merged = merge_records(records)
+    merged = merge_records(found)
     for r in merged:
         r.pop("_people", None)
-    return validate(_frame(merged), source=name)
+    table = _frame(merged)
+    table["_file"] = name
+    table["_row"] = range(1, len(table) + 1)  # events numbered in the article's order
+    return table, empty_rejects()
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
