@@ -186,6 +186,7 @@ def main() -> None:
     size = sum(p.stat().st_size for p in paths)
     print(f"wrote {len(paths)} articles ({size / 1e6:.1f} MB) to {folder}")
 
+    import events.schema as schema
     import loaders.article as article
     from loaders import load_many
 
@@ -203,11 +204,12 @@ def main() -> None:
         finally:
             in_validate[0] += time.process_time() - t
 
-    article.validate = timed_validate
+    # load_many validates the records of all articles at once, through events.schema
+    article.validate = schema.validate = timed_validate
     t0, c0 = time.perf_counter(), time.process_time()
     got = load_many(paths)
     took, cpu = time.perf_counter() - t0, time.process_time() - c0
-    article.validate = validate
+    article.validate = schema.validate = validate
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n_events = len(got.events)
     multi = int((got.events["n_sources"] > 1).sum()) if "n_sources" in got.events else 0
