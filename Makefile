@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: setup browser run test lint format bench
+.PHONY: setup browser run test lint format
 setup: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt

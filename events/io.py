@@ -66,14 +66,24 @@ def _iso(s: pd.Series) -> pd.Series:
     return s.map(lambda t: "" if pd.isna(t) else t.isoformat(), na_action=None)
 
 
+def list_columns(events: pd.DataFrame) -> list[str]:
+    """The contract's list columns and any extra column holding lists (e.g. a merge's `sources`)."""
+    out = [c for c in LISTS if c in events]
+    for c in events.columns:
+        if c not in out and events[c].dtype == object:
+            first = events[c].dropna().head(1)
+            if len(first) and isinstance(first.iloc[0], (list, np.ndarray)):
+                out.append(c)
+    return out
+
+
 def to_flat(events: pd.DataFrame, *, neutralise: bool = True) -> pd.DataFrame:
     """A copy with lists joined by `;`, dates as ISO text and formula-like text neutralised (for CSV)."""
     flat = events.copy()
-    for c in LISTS:
-        if c in flat:
-            flat[c] = flat[c].map(
-                lambda v: LIST_SEPARATOR.join(v) if isinstance(v, (list, np.ndarray)) else ""
-            )
+    for c in list_columns(flat):
+        flat[c] = flat[c].map(
+            lambda v: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, (list, np.ndarray)) else ""
+        )
     for c in flat.columns:
         if pd.api.types.is_datetime64_any_dtype(flat[c]):
             flat[c] = _iso(flat[c])
@@ -102,9 +112,10 @@ def to_records(events: pd.DataFrame) -> list[dict]:
     for c in flat.columns:
         if pd.api.types.is_datetime64_any_dtype(flat[c]):
             flat[c] = _iso(flat[c]).replace("", None)
+    lists = list_columns(flat)
     records = flat.astype(object).where(flat.notna(), None).to_dict("records")
     for r in records:
-        for c in LISTS:
+        for c in lists:
             if isinstance(r.get(c), np.ndarray):
                 r[c] = r[c].tolist()
     return records

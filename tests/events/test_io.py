@@ -72,3 +72,13 @@ def test_flat_csv_cells(events):
     assert flat["title"].tolist()[0] == "'=SUM(A1)"
     assert flat["countries"].tolist() == ["PRK;RUS", "", "KOR"]
     assert flat["start"].tolist()[1] == "1200-01-01T00:00:00"
+
+
+def test_extra_list_columns_are_joined_in_csv_and_arrays_in_json():
+    from events.default import default_timeline
+    from events.io import to_flat, to_records
+
+    events = default_timeline().head(2)
+    events["sources"] = [["a.txt", "b.html"], ["c.txt"]]
+    assert to_flat(events)["sources"].tolist() == ["a.txt;b.html", "c.txt"]
+    assert [r["sources"] for r in to_records(events)] == [["a.txt", "b.html"], ["c.txt"]]
