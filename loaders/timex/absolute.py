@@ -21,6 +21,7 @@ from loaders.timex.context import sentence_start, word_after, word_before
 from loaders.timex.grammar import MONTH, WEEKDAY, Candidate
 from loaders.timex.lexicon import (
     DECADE_WORDS,
+    MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
@@ -283,6 +284,17 @@ def _plausible_year(ctx: Context, c: Candidate, y: int, start: int, end: int) ->
     if before in _QUANTIFIERS or before in ("no.", "number", "nos.", "page", "room", "flight", "route", "highway",
                                             "model", "version", "article", "section", "resolution", "rule", "code"):  # fmt: skip
         return False
+    name = word_before(text, start)
+    name_at = start - 1 - len(name)
+    if (
+        name[:1].isupper()
+        and text[name_at:start] == name + " "
+        and not sentence_start(text, name_at)
+        and not name.endswith("'s")
+        and name.lower() not in _PREPS
+        and name.rstrip(".").lower() not in MONTHS
+    ):
+        return False  # "a venture called Orion 1980", "Windows 2000": a name that ends in a number
     after = word_after(text, end)
     # "1,500 people" never reaches here; "2000 protesters" (a plural right after) is a count
     if (

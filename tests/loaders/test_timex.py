@@ -65,6 +65,7 @@ ABSOLUTE_CASES = [
     (SEED, "A memo dated 7/27/2023 described the plan.", "7/27/2023", "2023-07-27"),
     (SEED, "A memo dated 3/4/2022 described the plan.", "3/4/2022", "2022-03-04"),
     (SEED, "The base was built in 2022 with Chinese loans.", "2022", "2022"),
+    (Q3_1989, "Mr. Fournier said Navigation Mixte's 1989 profit would rise.", "1989", "1989"),
     (SEED, "Tensions have been high since 1991, analysts say.", "1991", "1991"),
     (SEED, "The alliance was founded in 1949 in Washington.", "1949", "1949"),
     (SEED, "Relations soured in the 1990s after the famine.", "the 1990s", "199"),
@@ -474,6 +475,7 @@ NOT_DATES = [
     ("The summit is very important to the future of our peoples.", "the future"),
     ("Tickets for Oct. 24 and 25 people were sold.", "25"),
     ("The company will reduce its long term debt.", "long term"),
+    ("Farkas set up a joint venture called Orion 1980 to build parts.", "1980"),
 ]
 
 
