@@ -70,6 +70,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not paths:
         print("error: no input files match " + " ".join(args.paths), file=sys.stderr)
         return 2
+    from loaders.distributed import cli_extract_to_store, is_store_output
+
+    if is_store_output(args.output):  # a folder: an events store, loaded on Dask
+        return cli_extract_to_store(
+            paths, args.output, settings=settings, scheduler=args.scheduler, n_workers=args.workers
+        )
+    if args.scheduler:
+        print("error: --scheduler needs --output STORE/ (a folder)", file=sys.stderr)
+        return 2
     failed: list[str] = []
 
     def on_error(name: str, error: LoaderError) -> None:
@@ -128,6 +137,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", help="force the input format (events, spreadsheet, acled, gdelt, timelinejs, article)"
     )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:8786",
+        help="with --output STORE/: load on this Dask cluster (default: a local one)",
+    )
+    p.add_argument("--workers", type=int, help="with --output STORE/ and no --scheduler: local Dask workers")
     p = sub.add_parser("dates", help="print every temporal expression of a text as JSON lines")
     p.add_argument("path")
     p.add_argument("--published", help="publication date YYYY-MM-DD (default: a dateline in the text)")

@@ -220,7 +220,7 @@ def top_countries(events, k: int) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.dashboard", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.dashboard_speed", description=__doc__.split("\n\n")[0])
     ap.add_argument("--events", type=int, default=10_000, help="synthetic events for the second data set")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
