@@ -1,8 +1,10 @@
 """The Streamlit page: cached loading, widgets with keys, then filters, figures, evidence and exports.
 
 Run with `make run` (or `streamlit run dashboard/app.py`). Files given after `--`
-(`streamlit run dashboard/app.py -- events.parquet`) are shown instead of the default timeline.
-Everything else lives in plain modules: filters.py, figures.py, evidence.py, exports.py, state.py.
+(`streamlit run dashboard/app.py -- events.parquet`) are shown instead of the default timeline; a
+folder after `--`, or EVENTS_STORE=folder, opens an events store (Parquet, any size) through DuckDB.
+Everything else lives in plain modules: views.py (what a filter change draws, at any size),
+filters.py, figures.py, evidence.py, exports.py, state.py.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` puts only dash
 import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from dashboard import evidence, exports, figures, state  # noqa: E402
+from dashboard import evidence, exports, figures, state, views  # noqa: E402
 from dashboard import filters as flt  # noqa: E402
+from dashboard.scale_query import EventQuery, QueryError  # noqa: E402
 from events.schema import concat, empty_rejects  # noqa: E402
 from events.taxonomy import label as type_label  # noqa: E402
 
@@ -122,10 +125,34 @@ def _stack(rejects: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(got, ignore_index=True) if got else empty_rejects()
 
 
-def start_events() -> tuple[pd.DataFrame, str]:
+@st.cache_resource(show_spinner="Opening the events store …")
+def open_store(path: str) -> EventQuery:
+    """An events store, opened once per server for every session (it is read-only)."""
+    return EventQuery(path)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Indexing the events …")
+def query_over(token: str, _events: pd.DataFrame) -> EventQuery:
+    """DuckDB over a large table in memory, built once per table (`token` is its fingerprint)."""
+    return EventQuery(_events)
+
+
+def start_events() -> tuple[pd.DataFrame | None, str]:
+    """The start data: an events store (None, then `st.session_state.store` names it), the files
+    named on the command line, or the default timeline."""
+    st.session_state.store = None
     # `streamlit run dashboard/app.py -- FILE...` makes sys.argv [app.py, FILE...]; under a test runner it is not ours
     ours = Path(sys.argv[0]).resolve() == Path(__file__).resolve() if sys.argv else False
     args = [a for a in sys.argv[1:] if not a.startswith("-")] if ours else []
+    try:
+        store, args = views.source_args(args, os.environ)
+        if store:
+            open_store(store)  # a folder without Parquet files is told here, once
+            st.session_state.store = store
+            return None, views.store_label(store)
+    except QueryError as e:
+        st.session_state.load_report = {"errors": [str(e)], "rejects": empty_rejects()}
+        return load_default(), "the default timeline"
     if not args:
         return load_default(), "the default timeline"
     stamps = tuple(os.path.getmtime(a) if os.path.exists(a) else 0.0 for a in args)
@@ -141,8 +168,11 @@ def start_events() -> tuple[pd.DataFrame, str]:
     return events, ", ".join(Path(a).name for a in args)
 
 
-def merge(current: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
-    """New events added to the current ones; an event already shown (same id) is kept once."""
+def merge(current: pd.DataFrame | None, new: pd.DataFrame) -> pd.DataFrame:
+    """New events added to the current ones; an event already shown (same id) is kept once.
+    Nothing is added to an events store on disk: the new events are shown instead of it."""
+    if current is None:
+        return new
     both = concat([current, new])
     return both[~both["event_id"].duplicated(keep="first")].reset_index(drop=True)
 
@@ -179,7 +209,9 @@ def load_inputs(files: list, pasted: str, published: dt.date | None, replace: bo
         articles = [merge_across_sources(concat(articles))]
     new = concat(tables + articles)
     before = st.session_state.events
+    replace = replace or before is None  # a store on disk is not changed: the files replace it here
     st.session_state.events = new if replace else merge(before, new)
+    st.session_state.store = None
     st.session_state.source_label = (
         "loaded files" if replace else st.session_state.source_label + " + loaded files"
     )
@@ -199,16 +231,25 @@ def reset_data() -> None:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def build_figures(token: str, filters: flt.Filters, lanes: str, _shown: pd.DataFrame) -> dict:
-    """The three charts of a view; cached on the data's fingerprint and the view, so a click is quick.
-
-    `_shown` is the filtered table those keys stand for (not hashed: the keys already name it).
+def build_view(token: str, filters: flt.Filters, lanes: str, _source) -> views.Result:
+    """The counts, charts and events of a view; cached on the data's fingerprint and the view, so
+    a click is quick. `_source` is the table or query `token` names (not hashed: the key names it).
     """
-    return {
-        "timeline": figures.timeline(_shown, lanes=lanes),
-        "map": figures.event_map(_shown),
-        "counts": figures.counts(_shown),
-    }
+    return views.draw(_source, filters, lanes=lanes)
+
+
+def current_source(events: pd.DataFrame | None) -> tuple[pd.DataFrame | EventQuery, str]:
+    """What the filters run on, and its key: a store, DuckDB over a large table, or the table."""
+    if events is None:
+        path = st.session_state.store
+        return open_store(path), "store:" + os.path.abspath(path)
+    token = data_token(events)
+    return (query_over(token, events) if views.needs_query(events) else events), token
+
+
+def _export_data(fetch, fmt: str) -> bytes:
+    """Read when the button is pressed: a density view fetches its events only then."""
+    return exports.to_data(fetch(), fmt)
 
 
 def data_token(events: pd.DataFrame) -> str:
@@ -276,9 +317,10 @@ run_started = time.perf_counter()
 if "events" not in st.session_state:
     st.session_state.events, st.session_state.source_label = start_events()
     st.session_state.setdefault("load_report", None)
-all_events: pd.DataFrame = st.session_state.events
+all_events: pd.DataFrame | None = st.session_state.events  # None: an events store
 init_state(all_events)
-opts = flt.options(all_events)
+source, token = current_source(all_events)
+opts = views.options(source)
 for field in ("countries", "types", "modalities", "sources"):
     keep_valid(FILTER_KEYS[field], opts[field])
 
@@ -293,14 +335,16 @@ current = flt.Filters(
     sources=tuple(st.session_state.get("f_sources") or ()),
     text=st.session_state.get("f_text") or "",
 )
-shown = flt.apply(all_events, current)
+result = build_view(token, current, st.session_state.get("lanes") or figures.LANES[0], source)
 
 st.title("Event timeline")
 for problem in st.session_state.pop("url_problems", []) or []:
     st.warning(problem)
 if current.start and current.end and current.end < current.start:
     st.warning("The 'To' date is before the 'From' date: no event can match.")
-st.markdown(evidence.markdown_safe(flt.describe(current, shown=len(shown), total=len(all_events))))
+st.markdown(evidence.markdown_safe(flt.describe(current, shown=result.matched, total=result.total)))
+if result.aggregated:
+    st.caption(views.density_note(result.matched))
 lanes = st.radio(
     "Lanes",
     figures.LANES,
@@ -309,7 +353,7 @@ lanes = st.radio(
     horizontal=True,
     label_visibility="collapsed",
 )
-charts = build_figures(data_token(all_events), current, lanes, shown)
+charts = result.charts
 timeline_fig, map_fig, counts_fig = charts["timeline"], charts["map"], charts["counts"]
 st.plotly_chart(
     timeline_fig,
@@ -358,7 +402,7 @@ with st.sidebar:
     st.header("Filters")
     st.multiselect("Countries", opts["countries"], format_func=flt.country_label, key="f_countries")
     st.multiselect("Event types", opts["types"], format_func=type_label, key="f_types")
-    bounds = flt.date_bounds(all_events) or (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+    bounds = views.date_bounds(source) or (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
     lo = min([bounds[0]] + [d for d in (current.start, current.end) if d])
     hi = max([bounds[1]] + [d for d in (current.start, current.end) if d])
     c1, c2 = st.columns(2)
@@ -382,6 +426,8 @@ with map_col:
 
 with detail_col:
     st.subheader("Evidence")
+    # drawn as density, no event is listed: the evidence panel works on individual events
+    shown = result.events if result.events is not None else concat([])
     ids = shown["event_id"].astype("object").tolist()
     titles = dict(zip(ids, shown["title"].astype("object"), strict=True))
     chosen = st.session_state.get("event")
@@ -397,7 +443,9 @@ with detail_col:
         index=None,
         format_func=lambda i: titles.get(i, i),
         key="event",
-        placeholder="Click an event on the timeline or the map, or choose one here",
+        placeholder="Click an event on the timeline or the map, or choose one here"
+        if not result.aggregated
+        else f"Filter to {views.LOD_THRESHOLD:,} or fewer events to choose one",
     )
     if len(at_place) > 1:
         st.caption(f"{len(at_place)} events at this place; pick another in the list above.")
@@ -409,6 +457,8 @@ st.subheader("Events per period")
 st.plotly_chart(counts_fig, key="counts_chart", config=exports.plot_config("counts"))
 
 st.subheader("Table")
+if result.aggregated:
+    st.caption(f"The table lists the events when {views.LOD_THRESHOLD:,} or fewer match.")
 table = pd.DataFrame(
     {
         "title": shown["title"],
@@ -451,7 +501,7 @@ cols[3].download_button(
 for col, fmt in zip(cols[4:], exports.DATA_FORMATS, strict=True):
     col.download_button(
         f"Data {fmt.upper()}",
-        data=functools.partial(exports.to_data, shown, fmt),
+        data=functools.partial(_export_data, result.fetch, fmt),
         file_name=f"events.{fmt}",
         mime=exports.MIME[fmt],
         key=f"export_data_{fmt}",
@@ -459,7 +509,10 @@ for col, fmt in zip(cols[4:], exports.DATA_FORMATS, strict=True):
     )
 if chromium is None:
     st.info(exports.NO_BROWSER)
-st.caption("Data exports hold exactly the events shown above.")
+st.caption(
+    "Data exports hold exactly the events that match the filters"
+    + (f" (all {result.matched:,} of them)." if result.aggregated else ", as listed above.")
+)
 
 # the URL follows the view, so a copied link opens it again
 params = state.to_params(current, lanes=lanes, event=st.session_state.get("event"))
