@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import TYPE_COLOURS  # the same colours mean the same types in both views
 from dashboard.scale_query import LOD_THRESHOLD, View
 from events.schema import EVENT_TYPE_NAMES
 from events.taxonomy import label as type_label
@@ -43,20 +44,6 @@ PLAIN = dict(
     colorway=["#636efa", "#EF553B", "#00cc96", "#ab63fa", "#FFA15A", "#19d3f3", "#FF6692", "#B6E880"],
 )
 UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
-# Paul Tol's muted scheme, as the normal figures use, so colours mean the same in both views.
-TYPE_COLOURS: dict[str, str] = {
-    "meeting": "#332288",
-    "military_exercise": "#117733",
-    "weapons_test": "#CC6677",
-    "statement": "#88CCEE",
-    "proposal": "#DDCC77",
-    "agreement": "#44AA99",
-    "arms_transfer": "#882255",
-    "armed_conflict": "#AA4499",
-    "sanction": "#999933",
-    "protest": "#0072B2",
-    "other": "#9E9E9E",
-}
 
 
 def esc(value: object) -> str:
