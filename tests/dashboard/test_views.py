@@ -147,3 +147,17 @@ def test_options_and_bounds_agree_between_a_table_and_its_query(big):
 def test_density_note_says_how_many_and_how_to_see_them(n, text):
     note = views.density_note(n)
     assert text in note and "5,000 or fewer" in note
+
+
+def test_sessions_asking_one_query_at_once_each_get_their_own_answer(big):
+    """The server shares one EventQuery between sessions; a text search goes through a temporary
+    table, so answers would mix if two sessions' queries interleaved."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, events = big
+    q = EventQuery(events)
+    cases = [flt.Filters(text=w) for w in ("Moscow", "Beijing", "Tehran", "Seoul")] * 3
+    cases += [flt.Filters(countries=(c,), text="the") for c in ("USA", "RUS", "CHN")]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(lambda f: views.draw(q, f, lanes="type").matched, cases))
+    assert got == [len(flt.apply(events, f)) for f in cases]
