@@ -40,6 +40,9 @@ _START_CUES = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'\u201c]?[A-Z])|\n\s*\n")
 ANCHORABLE = ("day", "week", "month", "quarter", "year", "time")
+# how far (in characters) from a duration its anchor may be: the rough sentence split finds no end
+# in text without punctuation, and a window bounded only by sentences made the search quadratic
+REACH = 400
 
 
 def _sentences(text: str) -> list[int]:
@@ -148,12 +151,13 @@ def _anchor(
 ) -> tuple[int, str] | None:
     """(index of the date anchoring duration ps[k], "end"|"start"|"within"), or None.
 
-    Only dates in the duration's sentence or the one before count (found by bisection, so long
-    texts stay linear)."""
+    Only dates in the duration's sentence or the one before count, and none more than REACH
+    characters away (found by bisection, so long texts stay linear)."""
     d = ps[k]
     here = _sentence_of(starts, d.start)
-    first = bisect.bisect_left(offsets, starts[max(here - 1, 0)])
-    last = bisect.bisect_left(offsets, starts[here + 1]) if here + 1 < len(starts) else len(ps)
+    first = bisect.bisect_left(offsets, max(starts[max(here - 1, 0)], d.start - REACH))
+    stop = starts[here + 1] if here + 1 < len(starts) else len(text)
+    last = bisect.bisect_left(offsets, min(stop, d.end + REACH))
     best = None
     for j in range(first, last):
         p = ps[j]
@@ -188,7 +192,7 @@ def _anchor(
 def _previous_day(ps: list[Piece], k: int, starts: list[int], offsets: list[int]) -> Piece | None:
     """The last day-precise date before ps[k], in its sentence or the one before."""
     here = _sentence_of(starts, ps[k].start)
-    first = bisect.bisect_left(offsets, starts[max(here - 1, 0)])
+    first = bisect.bisect_left(offsets, max(starts[max(here - 1, 0)], ps[k].start - REACH))
     for j in range(k - 1, first - 1, -1):
         p = ps[j]
         if (

@@ -121,3 +121,10 @@ def test_durations_and_sets_alone_are_not_periods(text):
 def test_single_dates_pass_through():
     t = one_period("Kim met Putin on Wednesday.")
     assert (t.value, t.first, t.precision) == ("2023-08-30", dt.date(2023, 8, 30), "day")
+
+
+def test_anchor_is_looked_for_nearby_only_in_unpunctuated_text():
+    # no sentence end anywhere: the Thursday hundreds of characters back does not anchor the drill
+    filler = " and the crowd waited in the square while the band played" * 10
+    text = "the vote ended Thursday" + filler + " then an 11-day drill was held"
+    assert [(t.text, t.value) for t in periods(text, SEED)] == [("Thursday", "2023-08-31")]
