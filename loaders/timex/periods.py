@@ -38,6 +38,7 @@ _START_CUES = re.compile(
     r"opened|opens|opening|commenced|from|since)\b",
     re.IGNORECASE,
 )
+_CLAUSE_MARK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"'\u201c]?[A-Z])|\n\s*\n")
 ANCHORABLE = ("day", "week", "month", "quarter", "year", "time")
 # how far (in characters) from a duration its anchor may be: the rough sentence split finds no end
@@ -175,6 +176,11 @@ def _anchor(
             continue
         lo = max(starts[s], p.start - 40)
         hi = min(starts[s + 1] if s + 1 < len(starts) else len(text), p.end + 25)
+        # the cue must be in the date's own clause: in "said on Monday, a step toward ending a
+        # four-year standoff" the ending is the standoff's, not Monday's
+        cut = _CLAUSE_MARK.search(text, p.end, hi)
+        hi = cut.start() if cut else hi
+        lo = max([lo] + [m.end() for m in _CLAUSE_MARK.finditer(text, lo, p.start)])
         window = text[lo:hi]
         role = "end" if _END_CUES.search(window) else "start" if _START_CUES.search(window) else None
         if s != here and role is None:

@@ -128,3 +128,32 @@ def test_anchor_is_looked_for_nearby_only_in_unpunctuated_text():
     filler = " and the crowd waited in the square while the band played" * 10
     text = "the vote ended Thursday" + filler + " then an 11-day drill was held"
     assert [(t.text, t.value) for t in periods(text, SEED)] == [("Thursday", "2023-08-31")]
+
+
+PUB_WED = dt.date(2024, 5, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials said on Monday, a step toward ending a four-year standoff.",
+            [("Monday", "2024-05-20")],
+        ),
+        (
+            "The rebels said on Monday, ending the decade-long war, that they would disarm.",
+            [("Monday", "2024-05-20")],
+        ),
+        (
+            "Envoys met on Tuesday; both sides hope the talks end a two-year dispute.",
+            [("Tuesday", "2024-05-21")],
+        ),
+        # the end cue in the date's own clause still anchors the span
+        (
+            "The two sides on Monday ended a four-year standoff.",
+            [("Monday ended a four-year", "2020-05-21/2024-05-20")],
+        ),
+    ],
+)
+def test_end_cue_in_another_clause_does_not_anchor(text, expected):
+    assert [(t.text, t.value) for t in periods(text, PUB_WED)] == expected
