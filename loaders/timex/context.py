@@ -29,6 +29,7 @@ _FUTURE_WORDS = {
     "convenes",
     "leaves",
 }
+FUTURE_WORDS = frozenset(_FUTURE_WORDS)  # for other modules: words that point ahead
 _FUTURE_PAIRS = {
     ("going", "to"),
     ("plans", "to"),

@@ -16,7 +16,7 @@ import re
 
 from loaders.timex import model
 from loaders.timex.anchoring import shift_period
-from loaders.timex.context import tense
+from loaders.timex.context import FUTURE_WORDS, tense
 from loaders.timex.model import Period, Timex
 from loaders.timex.state import Piece
 from loaders.timex.tagger import pieces, to_timex
@@ -212,6 +212,31 @@ def _previous_day(ps: list[Piece], k: int, starts: list[int], offsets: list[int]
 
 
 _IN_FUTURE = re.compile(r"\bin\s+$", re.IGNORECASE)
+# "the largest exercises in five years", "the first visit in a decade": a superlative (or "first",
+# "only") at most six words before "in" makes the span a look back, not a date ahead
+_SUPERLATIVE = re.compile(
+    r"\b(?:(?P<est>[a-z]{2,}est)|most|least|first|only|fewest|worst|best)\b(?P<gap>(?:\s+[\w'-]+){0,6}?)\s+in\s+$",
+    re.IGNORECASE,
+)
+# words ending in -est that are not superlatives
+_NOT_SUPERLATIVE = {"interest", "protest", "request", "suggest", "forest", "arrest", "honest", "contest", "harvest",
+                    "modest", "manifest", "invest", "digest", "conquest", "quest", "unrest", "midwest", "southwest",
+                    "northwest", "attest", "detest", "behest", "inquest", "bequest", "earnest", "priest", "rest",
+                    "test", "west", "nest", "guest", "chest", "vest", "pest", "crest", "zest", "jest"}  # fmt: skip
+_FUTURE_VERB = re.compile(r"\b(?:will|would|shall|could|may|might|to|be)\b|'ll\b", re.IGNORECASE)
+
+
+def _looks_back(text: str, start: int, starts: list[int]) -> bool:
+    """True when "in" before text[start:] follows a superlative of its own phrase."""
+    lo = max(starts[_sentence_of(starts, start)], start - 120)
+    m = _SUPERLATIVE.search(text, lo, start)
+    if m is None or (m.group("est") and m.group("est").lower() in _NOT_SUPERLATIVE):
+        return False
+    gap = m.group("gap")
+    # "the first plant will open in two years", "the largest bank opens a branch in two years"
+    return not _FUTURE_VERB.search(gap) and not set(gap.lower().split()) & FUTURE_WORDS
+
+
 _AHEAD = {
     "D": lambda d, n: model.day(d + dt.timedelta(days=n)),
     "W": lambda d, n: model.week(d + dt.timedelta(weeks=n)),
@@ -237,7 +262,10 @@ def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> 
                 if p is not None:
                     replaced[k] = Piece(d.start, d.end, "DATE", p, anchor.resolved)
             continue
-        if published and _IN_FUTURE.search(text, max(0, d.start - 8), d.start) and d.count == int(d.count):
+        in_units = _IN_FUTURE.search(text, max(0, d.start - 8), d.start)
+        if in_units and _looks_back(text, d.start, starts):
+            continue  # a span to compare with, which dates nothing
+        if published and in_units and d.count == int(d.count):
             # "Kim will visit in four years": the time that far after publication
             p = _AHEAD[d.unit](published, int(d.count))
             replaced[k] = Piece(d.start, d.end, "DATE", p)

@@ -157,3 +157,24 @@ PUB_WED = dt.date(2024, 5, 22)
 )
 def test_end_cue_in_another_clause_does_not_anchor(text, expected):
     assert [(t.text, t.value) for t in periods(text, PUB_WED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The navy staged the largest exercises in five years.", []),
+        ("It was the first such visit by a foreign minister in six years.", []),
+        ("Inflation hit its highest level in 10 years in April.", [("April", "2024-04")]),
+        (
+            "Turnout was the lowest in three decades, the commission said on Tuesday.",
+            [("Tuesday", "2024-05-21")],
+        ),
+        # no superlative of its own phrase: still that far after publication
+        ("Talks will resume in two years.", [("two years", "2026")]),
+        ("The first plant will open in two years.", [("two years", "2026")]),
+        ("Investors expect the interest rate to fall in two years.", [("two years", "2026")]),
+        ("The largest bank opens a branch in two years.", [("two years", "2026")]),
+    ],
+)
+def test_in_n_years_after_a_superlative_looks_back(text, expected):
+    assert [(t.text, t.value) for t in periods(text, PUB_WED)] == expected
