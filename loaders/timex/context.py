@@ -71,6 +71,9 @@ _NOT_PAST = {"need", "needed", "feed", "speed", "indeed", "united", "hundred", "
              "breed", "related", "limited", "advanced", "armed", "detailed", "alleged", "supposed", "so-called",
              "concerned", "proposed", "required", "embed", "weed", "steed"}  # fmt: skip
 _BE = {"be", "been", "being"}
+# between a reporting verb and the date it bears: a preposition or a short object ("told
+# reporters on", "said late on"), no clause break
+_SAYING_GAP = re.compile(r"(?:\s+(?!that\b)[A-Za-z]+){0,3}?\s+|\s+", re.IGNORECASE)
 # an -ed word after these is an adjective ("a still unspecified date", "the armed forces")
 _ADJECTIVE_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "very",
                      "still", "so", "more", "most", "well", "newly", "widely", "highly", "fully", "partly", "heavily"}  # fmt: skip
@@ -120,8 +123,15 @@ def _cues(text: str, left: int, right: int) -> list[tuple[int, int, str, str]]:
 def tense(text: str, start: int, end: int) -> str | None:
     """ "past", "future" or None (no cue) for the clause around text[start:end]."""
     left, right = clause(text, start, end)
+    cues = _cues(text, left, right)
+    before = [cue for cue in cues if cue[1] <= start]
+    if before and before[-1][3] in _REPORTING and _SAYING_GAP.fullmatch(text, before[-1][1], start):
+        # "said on Thursday it would pause": the date is the saying's; what follows is the
+        # reported clause, whose "would" is its own ("Thursday's meeting will" is not a date of saying)
+        if not text.startswith("'s", end) and not text.startswith("\u2019s", end):
+            return "past"
     best, best_distance = None, None
-    for a, b, kind, word in _cues(text, left, right):
+    for a, b, kind, word in cues:
         if a < end and b > start:
             continue
         distance = start - b if b <= start else a - end

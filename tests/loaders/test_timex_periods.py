@@ -178,3 +178,22 @@ def test_end_cue_in_another_clause_does_not_anchor(text, expected):
 )
 def test_in_n_years_after_a_superlative_looks_back(text, expected):
     assert [(t.text, t.value) for t in periods(text, PUB_WED)] == expected
+
+
+PUB_MON = dt.date(2024, 5, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministry said on Thursday it would pause shipments.", "2024-05-16"),
+        ("The ministry said Thursday that it would pause shipments.", "2024-05-16"),
+        ("The minister told reporters on Friday that talks will resume.", "2024-05-17"),
+        ("Officials said late on Wednesday the vote would be held.", "2024-05-15"),
+        # the date belongs to the reported clause: its own verb decides
+        ("The ministry said the talks will resume on Thursday.", "2024-05-23"),
+        ("The ministry said shipments would resume on Thursday.", "2024-05-23"),
+    ],
+)
+def test_date_after_a_reporting_verb_is_the_day_of_saying(text, value):
+    assert [t.value for t in periods(text, PUB_MON)] == [value]
