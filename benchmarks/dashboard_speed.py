@@ -26,30 +26,20 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
+
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_server
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 APP = ROOT / "dashboard" / "app.py"
 OUT = ROOT / "benchmarks" / "out"
-CHROMIUM = os.environ.get("BROWSER_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 FIRST_CHART = "() => document.querySelector('.js-plotly-plot .main-svg .trace') !== null"
 ALL_DRAWN = (
     "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
@@ -77,12 +67,6 @@ def synthetic_file(n: int) -> Path:
     return path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 BASELINE_APP = """
 import plotly.graph_objects as go
 import streamlit as st
@@ -93,36 +77,7 @@ st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
 
 
 def start_server(data: Path | None, app: Path = APP) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port)]
-    cmd += [
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    if data:
-        cmd += ["--", str(data)]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(600):
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1):
-                return proc, url
-        except OSError:
-            time.sleep(0.1)
-    proc.terminate()
-    raise SystemExit("streamlit did not start")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()  # the Streamlit process itself, by its PID
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    return start_streamlit(app, *([str(data)] if data else []), timeout=60)
 
 
 def pick_country(page, name: str) -> None:
@@ -220,7 +175,9 @@ def top_countries(events, k: int) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m benchmarks.dashboard_speed", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.dashboard_speed", description=__doc__.split("\n\n")[0]
+    )
     ap.add_argument("--events", type=int, default=10_000, help="synthetic events for the second data set")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)

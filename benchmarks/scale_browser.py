@@ -20,27 +20,17 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import numpy as np
 
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 COUNTS = (500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000)
 
 
@@ -137,35 +127,9 @@ def redraw_times(counts: tuple[int, ...] = COUNTS, *, repeats: int = 3) -> list[
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_streamlit(app: str, store: str, *, log_path: str) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+def start_server_on_store(app: str, store: str, *, log_path: str) -> tuple[subprocess.Popen, str]:
     env = dict(os.environ, EVENTS_STORE=os.path.abspath(store), PYTHONPATH=str(ROOT))
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", app, "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true",
-        "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    log = open(log_path, "w")  # noqa: SIM115 - lives as long as the server
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}: see {log_path}")
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError(f"streamlit did not answer within 120 s: see {log_path}")
+    return start_streamlit(app, log_path=log_path, env=env, timeout=120)
 
 
 def _idle(page, charts: int, timeout: int) -> None:
@@ -196,7 +160,7 @@ def app_filter_change(
 
     log_path = str(ROOT / "benchmarks" / "out" / "scale_browser_streamlit.log")
     os.makedirs(os.path.dirname(log_path), exist_ok=True)
-    proc, url = start_streamlit(app, store, log_path=log_path)
+    proc, url = start_server_on_store(app, store, log_path=log_path)
     result: dict = {"app": app, "store": store, "changes": []}
     try:
         with sync_playwright() as p:
