@@ -39,6 +39,24 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)
 
 
+def hover_text(page, mark) -> str:
+    """The hover label of a chart mark. The mouse moves off and back a few times: a first move can
+    land while Plotly is still laying the chart out, and then no label comes."""
+    for attempt in range(4):
+        page.mouse.move(0, 0)
+        box = mark.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator(".hoverlayer .hovertext").first
+        try:
+            label.wait_for(timeout=5_000 if attempt < 3 else TIMEOUT)
+            return label.text_content()
+        except Exception:  # Playwright's TimeoutError: try again
+            if attempt == 3:
+                raise
+            page.wait_for_timeout(500)
+    raise AssertionError("unreachable")
+
+
 def summary(page) -> str:
     return page.get_by_text(SUMMARY).inner_text()
 
@@ -104,10 +122,7 @@ def test_filtering_by_a_country_changes_the_count_and_the_charts(page, app_serve
 def test_clicking_an_event_shows_its_evidence(page, app_server):
     open_app(page, app_server.url)
     point = chart(page, "timeline").locator(".scatterlayer path.point").first
-    box = point.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.locator(".hoverlayer .hovertext").first.wait_for(timeout=TIMEOUT)
-    hover = page.locator(".hoverlayer .hovertext").first.text_content()
+    hover = hover_text(page, point)
     click_center(page, point)
     page.locator(".ev-title").wait_for(timeout=TIMEOUT)
     title = page.locator(".ev-title").inner_text()
@@ -212,11 +227,7 @@ def test_an_uploaded_csv_adds_its_events_and_shows_its_rejects_and_hostile_text_
     page.keyboard.press("Enter")
     expect_summary(page, r'^Showing 1 of 17 events: text "onerror"$')
     bar = chart(page, "timeline").locator(".barlayer path").first
-    box = bar.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    label = page.locator(".hoverlayer .hovertext").first
-    label.wait_for(timeout=TIMEOUT)
-    assert "<img src=x onerror=alert(1)>" in label.text_content()
+    assert "<img src=x onerror=alert(1)>" in hover_text(page, bar)
     assert page.locator(".hoverlayer img, .hoverlayer a").count() == 0
     page.wait_for_timeout(500)
     assert page.dialogs == []
