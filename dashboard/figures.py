@@ -37,6 +37,17 @@ UNCERTAIN = ("week", "month", "quarter", "year", "decade")  # the day is not kno
 NO_COUNTRY = "(no country)"
 LANES = ("country", "type")
 FREQS = ("week", "month", "year")
+GEO_STYLE = dict(  # land, sea, borders and coasts, drawn from the local topojson
+    projection=dict(type="natural earth"),
+    showland=True,
+    landcolor="#E8E4D8",
+    showocean=True,
+    oceancolor="#F4F8FB",
+    showcountries=True,
+    countrycolor="#9A9A9A",
+    showcoastlines=True,
+    coastlinecolor="#7A7A7A",
+)
 WEBGL_ABOVE = 2_000  # more timeline markers than this draw with WebGL; SVG slows down with thousands
 _DAY_MS = 86_400_000
 
@@ -412,15 +423,7 @@ def event_map(events: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     # fitting the bounds of one place (or a few close ones) would zoom in until no coast is left
     fit = len(table) >= 2 and (lon_span >= 20 or lat_span >= 15)
     geo = dict(
-        projection=dict(type="natural earth"),
-        showland=True,
-        landcolor="#E8E4D8",
-        showocean=True,
-        oceancolor="#F4F8FB",
-        showcountries=True,
-        countrycolor="#9A9A9A",
-        showcoastlines=True,
-        coastlinecolor="#7A7A7A",
+        **GEO_STYLE,
         resolution=50 if lon_span < 90 else 110,  # the finer map when zoomed in on a region
         fitbounds="locations" if fit else False,
     )

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import TYPE_COLOURS  # the same colours mean the same types in both views
+from dashboard.figures import GEO_STYLE, TYPE_COLOURS  # the same colours mean the same types in both views
 from dashboard.scale_query import LOD_THRESHOLD, View
 from events.schema import EVENT_TYPE_NAMES
 from events.taxonomy import label as type_label
@@ -296,17 +296,7 @@ def aggregated_map(
         legend=dict(title=dict(text="Most frequent type"), orientation="h", yanchor="top", y=0, x=0),
         **PLAIN,
         annotations=[banner],
-        geo=dict(
-            projection=dict(type="natural earth"),
-            showland=True,
-            landcolor="#E8E4D8",
-            showocean=True,
-            oceancolor="#F4F8FB",
-            showcountries=True,
-            countrycolor="#9A9A9A",
-            showcoastlines=True,
-            coastlinecolor="#7A7A7A",
-        ),
+        geo=dict(GEO_STYLE),
     )
     return go.Figure(data=data, layout=layout)
 
