@@ -73,6 +73,8 @@ _LOCATIVE = re.compile(
     r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?(?:(?:sensitive|disputed|strategic|contested|occupied|northern|southern|eastern|western|central|busy|vital|key)\s+)?$",
     re.I,
 )
+# "in Capri, Italy": a town the gazetteer lacks, then its country; the country is the place we can map
+_IN_TOWN_OF = re.compile(r"\b(?:in|at|near)\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2},\s+(?:the\s+)?$")
 _TARGET = re.compile(r"(?:\bon|\bagainst|\bat)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _FAR_OF = re.compile(
     r"(?:north|south|east|west|miles|kilometers|kilometres|km)\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I
@@ -449,7 +451,7 @@ def _fill(
             continue
         before = text[max(s, p.start - 30) : p.start]
         target = g.type == "armed_conflict" and _TARGET.search(before)
-        if not (_LOCATIVE.search(before) or target) or _FAR_OF.search(before):
+        if not (_LOCATIVE.search(before) or target or _IN_TOWN_OF.search(before)) or _FAR_OF.search(before):
             continue
         if text.startswith(("’s", "'s"), p.end):
             continue  # "at Ukraine's request" names a country, not a place

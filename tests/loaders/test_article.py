@@ -244,6 +244,9 @@ def test_actors_are_people_and_organisations():
         ),
         ("South Korean forces held drills throughout South Korea on Tuesday.", "South Korea", "country"),
         ("Turkey's foreign minister said on Tuesday that talks would resume.", "", "unknown"),
+        # a town the gazetteer lacks, then its country: the country is where it happened
+        ("Trade ministers met in Paestum Marina, Italy, on Tuesday to discuss tariffs.", "Italy", "country"),
+        ("Officials met in Pyongyang, North Korea, on Tuesday.", "Pyongyang", "city"),
     ],
 )
 def test_place(text, location, geo_precision):
