@@ -97,15 +97,7 @@ def browser_times(browser, data: Path | None, repeat: int, country: str) -> dict
         page.wait_for_function(FIRST_CHART, timeout=120_000, polling=50)
         cold = time.perf_counter() - started
         page.close()
-        opens = []
-        for _ in range(repeat):
-            page = browser.new_page(viewport={"width": 1400, "height": 1600})
-            t = time.perf_counter()
-            page.goto(url)
-            page.wait_for_function(FIRST_CHART, timeout=120_000, polling=50)
-            opens.append(time.perf_counter() - t)
-            page.wait_for_function(ALL_DRAWN, timeout=120_000)
-            page.close()
+        opens = [page_open(browser, url, then_wait_for=ALL_DRAWN) for _ in range(repeat)]
         page = browser.new_page(viewport={"width": 1400, "height": 1600})
         page.goto(url)
         page.wait_for_function(ALL_DRAWN, timeout=120_000)
@@ -129,6 +121,19 @@ def browser_times(browser, data: Path | None, repeat: int, country: str) -> dict
     return {"cold_start": cold, "page_open": statistics.median(opens), "browser_filter": browser_filter}
 
 
+def page_open(browser, url: str, *, then_wait_for: str | None = None) -> float:
+    """Seconds from opening a new page until its first chart is drawn."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1600})
+    t = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(FIRST_CHART, timeout=120_000, polling=50)
+    seconds = time.perf_counter() - t
+    if then_wait_for:  # let the page finish before the next one opens
+        page.wait_for_function(then_wait_for, timeout=120_000)
+    page.close()
+    return seconds
+
+
 def baseline_page_open(browser, repeat: int) -> float:
     """The same measure on a one-chart Streamlit page: the floor this machine sets right now."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -136,14 +141,7 @@ def baseline_page_open(browser, repeat: int) -> float:
         app.write_text(BASELINE_APP, encoding="utf-8")
         proc, url = start_server(None, app)
         try:
-            opens = []
-            for _ in range(repeat):
-                page = browser.new_page(viewport={"width": 1400, "height": 1600})
-                t = time.perf_counter()
-                page.goto(url)
-                page.wait_for_function(FIRST_CHART, timeout=120_000, polling=50)
-                opens.append(time.perf_counter() - t)
-                page.close()
+            opens = [page_open(browser, url) for _ in range(repeat)]
         finally:
             stop_server(proc)
     return statistics.median(opens)
