@@ -210,8 +210,8 @@ def to_iso3(value: str | int | float | None, *, scheme: str | None = None) -> st
     if not text:
         return None
     code = text.upper()
-    if scheme == "numeric" or (scheme is None and text.isdigit()):
-        return _from_numeric(text) if text.isdigit() and len(text) <= 3 else None
+    if scheme == "numeric" or (scheme is None and text.isascii() and text.isdigit()):
+        return _from_numeric(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
     if scheme == "alpha3":
         return code if code in ALPHA3 else None
     if scheme == "alpha2":

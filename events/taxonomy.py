@@ -106,7 +106,7 @@ def from_cameo(code: str | int | None) -> str | None:
     if code is None:
         return None
     s = str(code).strip()
-    if not s.isdigit() or not 1 <= len(s) <= 4:
+    if not (s.isascii() and s.isdigit()) or not 1 <= len(s) <= 4:
         return None
     if not s.startswith("0") and not (len(s) >= 2 and 10 <= int(s[:2]) <= 20):
         s = "0" + s  # a lost leading zero: 4 -> 04, 43 -> 043, 312 -> 0312

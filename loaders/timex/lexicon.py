@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -53,7 +55,7 @@ def number_value(words: str) -> float | None:
     w = " ".join(words.lower().replace("-", " ").split())
     if not w:
         return None
-    if w.replace(",", "").replace(".", "", 1).isdigit():
+    if re.fullmatch(r"(?=\.?[0-9])[0-9]*\.?[0-9]*", w.replace(",", "")):  # ASCII only: float("²") fails
         n = float(w.replace(",", ""))
         return int(n) if n.is_integer() else n
     if w in NUMBERS:

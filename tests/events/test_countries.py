@@ -139,6 +139,8 @@ def test_to_iso3_guesses_the_reading(value, expected):
         408.5,
         True,
         "Washington Post",
+        "²",  # a digit to str.isdigit, not to int()
+        "٤٠٨",  # Arabic-Indic digits are no ISO numeric code
     ],
 )
 def test_to_iso3_unknown_gives_none(value):
