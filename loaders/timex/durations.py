@@ -82,10 +82,9 @@ def r_duration(c: Candidate, ctx: Context) -> list[Piece] | None:
         ):
             value = duration_value(1, letter)
             return [Piece(c.start, c.end, "SET", Period(value, None, None, None))]
-    if (
-        raw_n.replace(",", "").isascii()
-        and raw_n.replace(",", "").isdigit()
-        and (int(raw_n.replace(",", "")) > 5000 or len(raw_n) == 4 and raw_n[:2] in ("19", "20"))
+    digits = raw_n.replace(",", "")
+    if re.fullmatch(r"[0-9]+", digits) and (
+        int(digits) > 5000 or len(raw_n) == 4 and raw_n[:2] in ("19", "20")
     ):
         return None  # "the 1988 quarter" is a date; counts that large are not durations
     if n is None and re.fullmatch(r"\d+\s+1/2", raw_n):
