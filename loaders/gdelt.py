@@ -360,7 +360,7 @@ def _counts(values: pd.Series) -> pd.Series:
     pandas reads them from a CSV); left as floats if any is not whole."""
     v = values.to_numpy(dtype="float64")
     finite = np.isfinite(v)
-    if (v[finite] % 1 != 0).any():
+    if (v[finite] % 1 != 0).any() or np.isinf(v).any():  # "inf" reads as a number, but no count
         return values
     if finite.all():
         return pd.Series(v.astype("int64"), index=values.index)

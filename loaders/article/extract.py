@@ -69,8 +69,9 @@ _OBJECT_OF = re.compile(
 _ANAPHOR = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bits|\btheir)\s+(?:[\w/-]+\s+){0,2}$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They|It|This|These|Those|The\s+[a-z]\w*)\b")
 _LOCATIVE = re.compile(
-    r"(?:\bin|\bat|\bnear|\boff|\bover|\bthroughout|\bthrough|\bacross|\binside|\baround|\binto|\bto|\bvisit(?:s|ed|ing)?|"
-    r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?(?:(?:sensitive|disputed|strategic|contested|occupied|northern|southern|eastern|western|central|busy|vital|key)\s+)?$",
+    r"(?:\bin|\bat|\bnear|\boff|\bover|\bthroughout|\bthrough|\bacross|\binside|\baround|\binto|\bto|\btowards?|\bvisit(?:s|ed|ing)?|"
+    r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?(?:(?:sensitive|disputed|strategic|contested|occupied|northern|southern|eastern|western|central|busy|vital|key)\s+)?"
+    r"(?:(?:Red\s+Sea\s+|Black\s+Sea\s+|southern\s+|northern\s+|eastern\s+|western\s+)?(?:port|city|town|village|province|region|district|island|capital)\s+of\s+)?$",
     re.I,
 )
 # "in Capri, Italy": a town the gazetteer lacks, then its country; the country is the place we can map
@@ -221,7 +222,11 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     owner: dict[int, list[tuple[float, When]]] = {}
     rel = relative_spans(text, s, e)
     for w in in_sentence:
-        k, cost = _nearest(text, w.start, w.end, sinks, cuts, s, e, rel, n_events=len(triggers))
+        a, b = w.start, w.end
+        after = _DAYS_AFTER.match(text, w.end)
+        if after and re.search(r",\s*(?:just\s+|only\s+|barely\s+)?$", text[s : w.start]):
+            a = b = after.end()  # ", a day after warplanes struck": the date of the strike
+        k, cost = _nearest(text, a, b, sinks, cuts, s, e, rel, n_events=len(triggers))
         if k is not None:
             owner.setdefault(k, []).append((cost, w))
     dur_owner: dict[int, int] = {}
@@ -240,6 +245,9 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
         for g in groups:
             if alone or g.alone:
                 continue
+            last = g.triggers[-1]
+            if t.kind == last.kind == "verb" and scope(t.start, s, e, cuts) != scope(last.start, s, e, cuts):
+                continue  # "fired at a tanker, a day after warplanes struck ...": two actions
             if g.type == t.type and (when is None or g.when is None or overlap(g.when, when)):
                 target = g
                 break
@@ -300,6 +308,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     return groups
 
 
+_DAYS_AFTER = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 

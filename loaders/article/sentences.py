@@ -169,6 +169,9 @@ def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
         spans.append((s, e))
 
 
+_BLANK_LINE = re.compile(r"[ \t\r]*\n")
+
+
 def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A line without closing punctuation followed by a capitalised line is a headline or caption."""
     out: list[tuple[int, int]] = []
@@ -178,6 +181,10 @@ def _split_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             i = s + m.start()
             prev = text[cut:i].rstrip()
             nxt = text[i + 1 : e].lstrip()
+            if prev and nxt and _BLANK_LINE.match(text, i + 1, e):
+                _add(text, cut, i, out)  # a blank line ends a headline or paragraph whatever it ends with
+                cut = i + 1
+                continue
             if prev and nxt and (prev[-1] not in ",;:-–(" and not prev[-1].islower() or len(prev) < 60):
                 if nxt[0].isupper() or nxt[0] in '"“‘':
                     _add(text, cut, i, out)

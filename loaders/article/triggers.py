@@ -96,7 +96,9 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     # statements
     (
-        r"said|says|told|tells|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited",
+        r"said|says|told|tells|address(?:ed|es)?(?=\s+(?:the\s+)?(?:parliament|nation|lawmakers|congress|"
+        r"legislators|summit|assembly|general\s+assembly|security\s+council|reporters|troops|rally|conference|"
+        r"[A-Z][\w-]+\s+(?:parliament|lawmakers|assembly)))|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited",
         "statement",
         "verb",
     ),
@@ -117,6 +119,13 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (r"fired\s+water\s+cannons?|rammed|collided\s+with|collision\s+with", "armed_conflict", "verb"),
+    (
+        r"target(?:ed|s|ing)(?=\s+(?:a|an|the|two|three|several|its|their|\w+’s|\w+'s)?\s*(?:[\w-]+\s+){0,3}"
+        r"(?:ships?|vessels?|tankers?|destroyers?|warships?|bases?|positions?|troops|convoys?|airports?|"
+        r"air\s+bases?|depots?|facilities|infrastructure|cities|towns?|villages?|headquarters)\b)",
+        "armed_conflict",
+        "verb",
+    ),
     (
         r"attack(?:ed|s|ing)?|invasion|invaded|war|bomb(?:ed|ing|ings)|shell(?:ed|ing)|clash(?:ed|es)|battles?|fighting|offensive|raids?|shot\s+down|intercepted|ambush(?:ed)?",
         "armed_conflict",
@@ -148,6 +157,11 @@ _ATTACK = re.compile(
     r"warships?|tankers?|boats?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?|aircraft|planes?))\b",
     re.I,
 )
+_INTERCEPTED = re.compile(
+    r"\b(?:shot\s+down|intercepted|downed|destroyed|tracked|detected)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:missiles?|rockets?|drones?|projectiles?)\s+(?:that\s+(?:was|were|had\s+been)\s+)?$",
+    re.I,
+)
 _ADJECTIVAL = re.compile(
     r"\b(?:publicly|officially|previously|newly|recently|widely|long|often|un|jointly|self)[- ]"
     r"(announced|reported|planned|proposed|agreed|signed|declared|stated|claimed)\b",
@@ -170,6 +184,8 @@ def _classify(text: str, m: re.Match[str], i: int) -> tuple[str, str] | None:
             return "armed_conflict", "verb"
         if not _WEAPON.search(after[:60]) and not _WEAPON.search(before[-30:]):
             return None
+        if _INTERCEPTED.search(text, max(0, m.start() - 80), m.start()):
+            return None  # "shot down a missile fired toward ...": the launch is what was intercepted
     if etype == "agreement" and re.search(r"\barms\s*$", before):
         return "arms_transfer", "noun"
     if (
@@ -228,6 +244,11 @@ _PLANNED = re.compile(
     r"to\s+be\s+held|next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b",
     re.I,
 )
+_PLANNED_STATEMENT = re.compile(
+    r"\b(?:will|shall|plans?\s+to|(?:is|are)\s+(?:set|expected|due|scheduled|slated)\s+to|(?:is|are)\s+to)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 _CLAIMED = re.compile(
     r"\b(?:alleged(?:ly)?|accus(?:ed|es|ing)|claim(?:ed|s|ing)?|purported(?:ly)?|reportedly|unconfirmed|blamed)\b",
     re.I,
@@ -246,9 +267,11 @@ def modality(event_type: str, before: str, after: str = "") -> str:
     """
     if event_type == "proposal":
         return "proposed"
-    if event_type == "statement":
-        return "occurred"  # the statement itself was made; what it says is another event
     near = before[-45:]
+    if event_type == "statement":
+        # the statement itself was made (what it says is another event), unless it is still to come:
+        # "Sunak is expected to address parliament on Monday"
+        return "planned" if _PLANNED_STATEMENT.search(near) else "occurred"
     if _PLANNED.search(near):
         return "planned"
     if _CLAIMED.search(near) or _CLAIMED.search(after[:25]):

@@ -211,6 +211,8 @@ def _previous_day(ps: list[Piece], k: int, starts: list[int], offsets: list[int]
     return None
 
 
+# "N days after <what>" (not "N days later"): dates <what> from the date of its main clause
+_TRAILING_RELATION = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.IGNORECASE)
 _IN_FUTURE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # "the largest exercises in five years", "the first visit in a decade": a superlative (or "first",
 # "only") at most six words before "in" makes the span a look back, not a date ahead
@@ -257,8 +259,16 @@ def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> 
             # "resumed three days later": that far from the last date named before it
             anchor = _previous_day(ps, k, starts, offsets)
             if anchor is not None and d.count == int(d.count):
-                base = anchor.period.last if d.shift > 0 else anchor.period.first
-                p = shift_period(base, d.shift * int(d.count), d.unit)
+                shift = d.shift
+                if (
+                    _TRAILING_RELATION.match(text, d.end)
+                    and _sentence_of(starts, anchor.start) == _sentence_of(starts, d.start)
+                    and "," in text[anchor.end : d.start]
+                ):
+                    # "said on Saturday, a day after warplanes struck": the strike is the day before
+                    shift = -shift
+                base = anchor.period.last if shift > 0 else anchor.period.first
+                p = shift_period(base, shift * int(d.count), d.unit)
                 if p is not None:
                     replaced[k] = Piece(d.start, d.end, "DATE", p, anchor.resolved)
             continue

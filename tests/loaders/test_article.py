@@ -50,6 +50,21 @@ def day(ts) -> str:
             "Turkey's foreign minister warned last week that the talks could collapse.",
             [("statement", "2024-03-04")],
         ),
+        # ", a day after X": X is the day before the main clause's date, and its own event
+        (
+            "Myanmar's junta said on Thursday it had shelled rebel positions in Shan state, a day after "
+            "Thai jets bombed targets near the border.",
+            [("statement", "2024-03-14"), ("armed_conflict", "2024-03-14"), ("armed_conflict", "2024-03-13")],
+        ),
+        # a missile that was intercepted is no weapons test of its own
+        (
+            "A French frigate shot down a drone fired toward the Gulf of Aden on Wednesday.",
+            [("armed_conflict", "2024-03-13")],
+        ),
+        (
+            "Chancellor Olaf Scholz is expected to address parliament on Monday.",
+            [("statement", "2024-03-18")],
+        ),
         ("Germany has long supplied weapons to its allies.", []),
         ("North Korea frequently condemns such drills as rehearsals for an invasion.", []),
     ],
@@ -191,6 +206,11 @@ def test_words_that_are_no_event_here(text):
             {"RUS", "IRN"},
         ),  # capitals as governments
         ("Ukrainian Defence Minister Rustem Umerov met Lloyd Austin in Brussels on Monday.", {"UKR", "BEL"}),
+        # "in what ..." is another clause: the people it names are not in the attack
+        (
+            "Syrian rebels began attacking army posts in January in what they call solidarity with Kurds in Iraq.",
+            {"SYR"},
+        ),
     ],
 )
 def test_countries(text, countries):
@@ -247,6 +267,8 @@ def test_actors_are_people_and_organisations():
         # a town the gazetteer lacks, then its country: the country is where it happened
         ("Trade ministers met in Paestum Marina, Italy, on Tuesday to discuss tariffs.", "Italy", "country"),
         ("Officials met in Pyongyang, North Korea, on Tuesday.", "Pyongyang", "city"),
+        ("Rebels targeted a cargo ship near the port of Hodeidah on Tuesday.", "Hodeidah", "city"),
+        ("A destroyer shot down a missile fired toward the Gulf of Aden on Tuesday.", "Gulf of Aden", "sea"),
     ],
 )
 def test_place(text, location, geo_precision):
@@ -271,6 +293,7 @@ def test_a_place_north_of_a_city_is_not_that_city():
         ("The Japanese and Indian navies will hold joint drills in the Bay of Bengal next week.", "planned"),
         ("Qatar offered on Monday to mediate between Israel and Hamas.", "proposed"),
         ("Russia accused Ukraine of attacking a power plant in Kursk on Monday.", "claimed"),
+        ("Chancellor Olaf Scholz is expected to address parliament on Monday.", "planned"),
     ],
 )
 def test_modality(text, modality):

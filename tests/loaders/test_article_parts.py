@@ -123,6 +123,19 @@ def test_html_without_an_article_is_an_error():
             ["Headline without a stop", "First sentence of the story."],
         ),
         ("John F. Kennedy met Khrushchev in Vienna.", ["John F. Kennedy met Khrushchev in Vienna."]),
+        # a long headline ending in a lower-case word is still its own sentence before a blank line
+        (
+            "Rebels claim drone attack on an airbase as government forces push into the hills\n\nKHARTOUM - Fighting went on.",
+            [
+                "Rebels claim drone attack on an airbase as government forces push into the hills",
+                "KHARTOUM - Fighting went on.",
+            ],
+        ),
+        # a line wrapped inside a paragraph is not a sentence end
+        (
+            "The two sides agreed to meet again in the capital of\nthe neighbouring country next week.",
+            ["The two sides agreed to meet again in the capital of\nthe neighbouring country next week."],
+        ),
     ],
 )
 def test_sentences(text, sentences):
@@ -162,7 +175,7 @@ def test_triggers(text, found):
         ("proposal", "Seoul ", "", "proposed"),
         ("armed_conflict", "Kyiv accused Moscow of an ", "", "claimed"),
         ("armed_conflict", "The army ", " allegedly", "claimed"),
-        ("statement", "The spokesman will ", "", "occurred"),
+        ("statement", "The spokesman will ", "", "planned"),
     ],
 )
 def test_modality(event_type, before, after, expected):
