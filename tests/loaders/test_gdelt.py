@@ -184,3 +184,12 @@ def test_gdelt1_backfile_without_sourceurl(tmp_path):
     assert len(v.events) == 3 and v.rejects.empty
     assert v.events["source"].tolist() == ["", "", ""]
     assert v.events["source_published"].tolist() == [pd.Timestamp("2013-04-01")] * 3
+
+
+def test_infinite_count_loads_as_a_float(tmp_path):
+    fields = _lines()[0].split("\t")
+    fields[V2.index("NumMentions")] = "inf"  # a number to the reader, but no count: no integer column
+    p = tmp_path / "x.CSV"
+    p.write_text("\n".join(["\t".join(fields), _lines()[1]]) + "\n")
+    v = load(p)
+    assert v.events["NumMentions"].tolist() == [float("inf"), 24.0] and v.rejects.empty
