@@ -34,6 +34,7 @@ class Candidate:
     # event types this one is about ("proposes ... an exercise")
     objects: list[str] = field(default_factory=list)
     alone: bool = False  # another event the sentence refers to ("in retaliation for attacks")
+    inferred_date: bool = False  # no date of its own: the day the article's lead reports
 
 
 def people(c: Candidate) -> set[str]:

@@ -4,6 +4,7 @@ the place where the same people met."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from loaders.article.candidate import GEO_RANK, Candidate, people
@@ -12,9 +13,14 @@ from loaders.article.dates import When, overlap
 CONTEXT_SENTENCES = 12  # how far back or ahead a mention of an event is looked for
 
 
-def resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candidate]:
+def resolve_context(
+    cands: list[Candidate], text: str, sentences, news_day: When | None = None
+) -> list[Candidate]:
     """Fold each undated candidate into the dated event it refers to, or drop it; fold a dated
-    back-reference ("The 11-day exercise ...") into the event it refers to when their dates agree."""
+    back-reference ("The 11-day exercise ...") into the event it refers to when their dates agree.
+
+    An undated action told as today's news ("Ukraine's air force said it shot down 43 missiles")
+    that refers to nothing takes `news_day`, the day the article's lead reports."""
     kept: list[Candidate] = []
     kept_at: list[int] = []
     dated = [x for x in cands if x.when is not None]
@@ -50,10 +56,49 @@ def resolve_context(cands: list[Candidate], text: str, sentences) -> list[Candid
                 best = (score, d)
         if best is not None:
             _absorb(best[1], c)
-        elif c.when is not None:
+            continue
+        if c.when is None and news_day is not None and _todays_news(c, text, sentences):
+            c.when, c.inferred_date = news_day, True
+        if c.when is not None:
             kept.append(c)
             kept_at.append(i)
     return kept
+
+
+# a simple past or a reporting present: what the news of the day is made of
+_NEWS_VERB = re.compile(
+    r"^[a-z]+(?:ed|says|warns|urges|calls)$|^(?:said|told|shot\s+down|struck|met|hit|sank|fired|"
+    r"bombed|downed|seized|stormed|killed|wounded|held|led|sent|began|fought|took|spoke|"
+    r"says|tells|warns|urges|condemns|vows|denies|rejects|accuses|claims)$",
+    re.I,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:had|has|have|would|could|will|may|might|should|must|often|frequently|repeatedly|regularly|"
+    r"previously|once|long|never|usually|traditionally|since|earlier|before|ago|years?|decades?|"
+    r"months|history|historically|last|first|former|formerly|in\s+the\s+past)\b",
+    re.I,
+)
+
+
+_ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,6}$")
+
+
+def _todays_news(c: Candidate, text: str, sentences) -> bool:
+    """An undated verb in the simple past ("said", "shot down") in a sentence with no sign of
+    background, habit or the future."""
+    verbs = [t for t in c.triggers if t.kind == "verb"]
+    if not verbs or c.modality != "occurred" or not (c.countries or c.topic):
+        return False
+    if not all(_NEWS_VERB.match(" ".join(t.text.split())) for t in verbs):
+        return False
+    s, e = sentences[c.sentences[0]]
+    if c.type == "statement":
+        t = c.triggers[0]
+        if c.complement_has_event or not c.countries:
+            return False  # it is the source of another event, or nobody in particular said it
+        if _ATTRIBUTION.search(text, max(s, t.start - 60), t.start) and e - t.end < 40:
+            return False  # ", officials said.": where the sentence's news comes from
+    return not _BACKGROUND.search(text, s, e)
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -136,7 +136,7 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
             )
         )
     _pairs_referred_back(cands, text, sentences, geo.countries)
-    cands = resolve_context(cands, text, sentences)
+    cands = resolve_context(cands, text, sentences, _news_day(cands, published))
     inherit_places(cands)
     # an event with neither a country nor a place cannot be put on a map or filtered: not reported
     return [
@@ -144,6 +144,23 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
         for c in cands
         if c.when is not None and (c.countries or c.topic or c.place is not None)
     ]
+
+
+LEAD_SENTENCES = 3  # the headline, a dateline sentence and the one after it
+
+
+def _news_day(cands: list[Candidate], published: dt.date | None) -> When | None:
+    """The day the article's lead reports (its first day-precise date in the past), else the day it
+    was published: the date of what it tells as news without a date of its own."""
+    for c in cands:
+        if c.sentences[0] >= LEAD_SENTENCES:
+            break
+        w = c.when
+        if w is not None and w.precision in ("day", "time") and (published is None or w.last <= published):
+            return When(w.first, w.last, "day", "", w.start, w.start)
+    if published is None:
+        return None
+    return When(published, published, "day", "", 0, 0)
 
 
 _THE_TWO = re.compile(
@@ -180,6 +197,9 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     dl = DATELINE.match(text, s)
     body_start = dl.end() if dl else s
     triggers = [t for t in triggers if t.start >= body_start]
+    # "Lai, who took office in May, ...": a person's background in a relative clause is no news
+    rel_clauses = [m.span() for m in RELATIVE.finditer(text, s, e)]
+    triggers = [t for t in triggers if t.type != "other" or not any(a <= t.start < b for a, b in rel_clauses)]
     # nouns that are what another trigger is about ("proposed ... a naval exercise", "condemns the drills")
     kept: list[Trigger] = []
     objects: list[Trigger] = []
@@ -534,6 +554,8 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
     confidence += 0.1 if any(t.kind == "verb" for t in c.triggers) else 0.05
     if c.modality == "claimed":
         confidence -= 0.1
+    if c.inferred_date:
+        confidence -= 0.2
     place = c.place
     return {
         "title": make_title(

@@ -56,6 +56,21 @@ _TYPE_LABEL = {
 }
 
 
+# an "other" event is named by what its word says (the last word of the trigger)
+_OTHER_NOUN = [
+    ("coup", "coup"), ("putsch", "coup"), ("power", "seizure of power"), ("overthr", "coup"), ("ousted", "coup"),
+    ("toppled", "coup"), ("deposed", "coup"), ("detain", "detentions"), ("arrest", "arrests"),
+    ("in", "inauguration"), ("inaugurat", "inauguration"), ("office", "takes office"), ("elect", "election"),
+    ("won", "election"), ("vote", "vote"), ("referendum", "referendum"), ("resign", "resignation"),
+    ("down", "resignation"), ("withdr", "withdrawal"), ("of", "withdrawal"), ("airspace", "closes airspace"),
+    ("border", "closes border"), ("embassy", "closes embassy"), ("suspend", "suspension"), ("froze", "freeze"),
+    ("freez", "freeze"), ("frozen", "freeze"), ("off", "cut-off"), ("join", "membership bid"),
+    ("status", "candidate status"), ("membership", "membership"), ("member", "membership"),
+    ("approved", "approval"), ("passed", "passes law"), ("adopted", "adoption"), ("ratified", "ratification"),
+    ("vetoed", "veto"), ("voted", "vote"), ("ruled", "ruling"),
+]  # fmt: skip
+
+
 def _name(iso: str) -> str:
     from events.countries import country_name
 
@@ -132,6 +147,9 @@ def make_title(
             prep = " in " if getattr(place, "geo_precision", "") == "sea" else " on "
             title = f"{who} {noun}" + (f"{prep}{where}" if where and where != who else "")
         title = title.strip()
+    elif event_type == "other":
+        noun = next((n for stem, n in _OTHER_NOUN if word.startswith(stem)), "event")
+        title = f"{who} {noun}".strip()
     else:
         title = f"{who} {_TYPE_LABEL.get(event_type, 'event')}".strip()
     if where and event_type in ("military_exercise", "armed_conflict", "protest") and where not in title:

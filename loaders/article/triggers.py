@@ -131,6 +131,42 @@ _LEXICON: list[tuple[str, str, str]] = [
         "armed_conflict",
         "noun",
     ),
+    (r"explo(?:ded|des|sions?)|blasts?|killed|kills|crossed\s+into|stormed", "armed_conflict", "verb"),
+    # other events of politics: coups, arrests, elections, offices, withdrawals, votes
+    (
+        r"coups?|putsch|(?:seized|seize|seizes|took|take|grabbed)\s+power|overthr(?:ew|own)|ousted|toppled|deposed|"
+        r"removed\s+(?:him|her|them|the\s+president|the\s+government)\s+from\s+power",
+        "other",
+        "verb",
+    ),
+    (r"detained|arrested|detains|arrests", "other", "verb"),
+    (r"sworn\s+in|inaugurated|inauguration|took\s+office|takes\s+office|assumed\s+office", "other", "verb"),
+    (
+        r"(?:re-?)?elected|won\s+(?:an|the|a)\s+(?:[\w-]+\s+){0,2}(?:election|vote)|elections?|referendum",
+        "other",
+        "verb",
+    ),
+    (r"resigned|resigns|stepped\s+down|steps\s+down|resignation", "other", "verb"),
+    (
+        r"withdr(?:ew|awn|aws)(?=\s+(?:its|their|all|the|some|\w+)?\s*(?:[\w-]+\s+){0,2}(?:troops|forces|soldiers|"
+        r"ambassadors?|from|peacekeepers)\b)|pulled\s+out\s+of",
+        "other",
+        "verb",
+    ),
+    (
+        r"clos(?:ed|es)\s+(?:its|the)\s+(?:[\w-]+\s+)?(?:airspace|borders?|embassy|border\s+crossings?)|"
+        r"suspend(?:ed|s)|froze|freezes|frozen|cut\s+off|applied\s+(?:to\s+join|for)|"
+        r"granted\s+(?:\w+\s+){0,2}(?:candidate\s+status|membership)|became\s+(?:\S+\s+){0,3}members?",
+        "other",
+        "verb",
+    ),
+    (r"approved|passed|adopted|ratified|vetoed|voted|ruled", "other", "verb"),
+    (r"ceasefire|cease-fire|truce|armistice", "agreement", "noun"),
+    (
+        r"(?:came|come|comes|went|go|goes)\s+into\s+(?:effect|force)|(?:took|take|takes)\s+effect",
+        "agreement",
+        "verb",
+    ),
     # sanctions
     (
         r"seiz(?:ed|es|ing|ure\s+of)(?=\s+(?:\w+\s+){0,3}(?:tankers?|ships?|vessels?|assets|property|cargo|boats?)\b)",
@@ -163,12 +199,12 @@ _INTERCEPTED = re.compile(
     re.I,
 )
 _ADJECTIVAL = re.compile(
-    r"\b(?:publicly|officially|previously|newly|recently|widely|long|often|un|jointly|self)[- ]"
-    r"(announced|reported|planned|proposed|agreed|signed|declared|stated|claimed)\b",
+    r"\b(?:publicly|officially|previously|newly|recently|widely|long|often|un|jointly|self|democratically|"
+    r"popularly|freely|duly)[- ](announced|reported|planned|proposed|agreed|signed|declared|stated|claimed|elected)\b",
     re.I,
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?:applied|apply|applies|applying|bid|bids|seeks?|sought|wants?|wanted|hopes?|hoped|aims?)\s+to\s+join|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?:applied|apply|applies|applying|bid|bids|seeks?|sought|wants?|wanted|hopes?|hoped|aims?)\s+to\s+join|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
 )
 

@@ -65,6 +65,17 @@ def day(ts) -> str:
             "Chancellor Olaf Scholz is expected to address parliament on Monday.",
             [("statement", "2024-03-18")],
         ),
+        # politics beyond the named types: coups, arrests, offices, truces taking effect
+        ("Soldiers in Gabon seized power on Wednesday.", [("other", "2024-03-13")]),
+        ("Senegalese police detained the opposition leader in Dakar on Tuesday.", [("other", "2024-03-12")]),
+        (
+            "A ceasefire between Sudan and South Sudan came into effect on Monday.",
+            [("agreement", "2024-03-11")],
+        ),
+        (
+            "Lai Ching-te, who took office in May, condemned the drills on Thursday.",
+            [("statement", "2024-03-14")],
+        ),
         ("Germany has long supplied weapons to its allies.", []),
         ("North Korea frequently condemns such drills as rehearsals for an invasion.", []),
     ],
@@ -141,6 +152,27 @@ def test_event_dates(text, start, end, precision):
     e = one(text)
     assert (day(e.start), day(e.end), e.date_precision) == (start, end, precision)
     assert e.date_text
+
+
+def test_an_undated_action_told_as_news_takes_the_day_of_the_lead():
+    text = (
+        "Ecuador's army said on Wednesday it had detained 30 gang members in Guayaquil.\n\n"
+        "Colombia's defence ministry said its forces shot down two drones near the border.\n\n"
+        "Peru has repeatedly said it would close its border."
+    )
+    ev = events_of(text)
+    colombia = ev[ev["countries"].map(lambda c: "COL" in c)]
+    assert len(colombia) >= 1 and {day(d) for d in colombia["start"]} == {"2024-03-13"}
+    assert (colombia["confidence"] < 0.8).all()  # a date inferred, not read
+    # a habit ("has repeatedly said"), background or the future gets no date it does not have
+    assert not ev["countries"].map(lambda c: "PER" in c).any()
+
+
+def test_a_source_attribution_is_no_event_of_its_own():
+    ev = events_of(
+        "Chilean warships began drills off Valparaiso on Tuesday. The drills involved ten ships, officials said."
+    )
+    assert list(ev["event_type"]) == ["military_exercise"]
 
 
 def test_a_back_reference_takes_the_date_of_its_event():

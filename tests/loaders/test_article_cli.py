@@ -86,8 +86,9 @@ CASES = [
             ),
             ("statement", "2024-05-23", "TWN", {}),
             ("statement", "2024-05-23", "USA", {}),
+            ("other", "2024-05-20", "TWN", {}),  # Lai sworn in on Monday
         ],
-        4,
+        5,
     ),
 ]
 
