@@ -73,7 +73,7 @@ def day(ts) -> str:
             [("agreement", "2024-03-11")],
         ),
         (
-            "Lai Ching-te, who took office in May, condemned the drills on Thursday.",
+            "Taiwan's President Lai, who took office in May, condemned the drills on Thursday.",
             [("statement", "2024-03-14")],
         ),
         ("Germany has long supplied weapons to its allies.", []),
