@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.timex import Timex, periods
+from loaders.timex.periods import NOT_SUPERLATIVE as _NOT_SUPERLATIVE
 
 PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}
 
@@ -28,7 +29,7 @@ class When:
 
 
 _SINCE_SUPERLATIVE = re.compile(
-    r"\b(?:\w+est|first|most|biggest|worst|best)\b[^.,;]{0,40}\b(?:in|for)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?$",
+    r"\b(\w+est|first|most|biggest|worst|best)\b[^.,;]{0,40}\b(?:in|for)\s+(?:more\s+than\s+|nearly\s+|almost\s+|over\s+)?$",
     re.I,
 )
 _CLOCK = re.compile(
@@ -45,6 +46,7 @@ def find_dates(text: str, published: dt.date | None) -> tuple[list[When], list[t
     """Resolved date expressions (ranges such as "1950-53" joined) and durations (start, end, days)."""
     whens: list[When] = []
     durations: list[tuple[int, int, int]] = []
+    moved: set[int] = set()  # dates put in the year their sentence named: they name it too
     for t in periods(text, published):
         if t.type == "DURATION":
             days = _duration_days(t.value)
@@ -53,7 +55,8 @@ def find_dates(text: str, published: dt.date | None) -> tuple[list[When], list[t
             continue
         if t.type not in ("DATE", "TIME") or t.first is None or t.last is None or not t.resolved:
             continue
-        if _SINCE_SUPERLATIVE.search(text, max(0, t.start - 60), t.start):
+        sup = _SINCE_SUPERLATIVE.search(text, max(0, t.start - 60), t.start)
+        if sup and sup.group(1).lower() not in _NOT_SUPERLATIVE:
             continue  # "the largest drills in five years": a span looking back, not a date ahead
         if _IN_NAME.search(text, max(0, t.start - 40), t.start) and re.fullmatch(r"\d{4}\w?", t.text):
             continue  # a year that is part of a name: "exercise Baltic Guardian 2025", "Joint Sword-2024A"
@@ -65,11 +68,73 @@ def find_dates(text: str, published: dt.date | None) -> tuple[list[When], list[t
             # "since January 12": from then until the article was written
             w = When(w.first, published, w.precision, text[since.start() : t.end], since.start(), t.end)
         prev = whens[-1] if whens else None
+        if prev is not None and _THAT_YEAR.fullmatch(text, prev.end, w.end):
+            continue  # "Sept. 18 of that year": the year is already Sept. 18's
+        w = _in_year_of_story(text, w, whens, moved)
+        if w.first != _when(t).first and w.first.year != _when(t).first.year:
+            moved.add(w.start)
         if prev and _RANGE_GLUE.match(text[prev.end : w.start]) and prev.first <= w.first:
             whens[-1] = When(prev.first, w.last, prev.precision, text[prev.start : w.end], prev.start, w.end)
             continue
         whens.append(w)
     return whens, durations
+
+
+_MONTH_NAME = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b",
+    re.I,
+)
+_THAT_YEAR = re.compile(r"\s*(?:,\s*)?of\s+(?:that|the\s+same)\s+year\b", re.I)
+_ASIDE_YEAR = re.compile(
+    r"\b(?:which|who|that|following|follow|follows|after|since|like|than|similar|previous|earlier|last|unlike)\b"
+    r"[^.;]*$",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“]|\n")
+
+
+def _in_year_of_story(text: str, w: When, earlier: list[When], moved: set[int]) -> When:
+    """A date without a year in a sentence that has just named one ("In April 2023, the drills ran
+    from April 8 to 10, after ... met on April 5"; "on Sept. 18 of that year") is in that year, not
+    in the year the publication date suggests."""
+    if (
+        re.search(r"\d{4}|'\d\d", w.text)
+        or not _MONTH_NAME.search(w.text)
+        or w.precision not in ("day", "month")
+    ):
+        return w
+    that_year = _THAT_YEAR.match(text, w.end)
+    for prev in reversed(earlier):
+        if not re.search(r"\d{4}", prev.text) and prev.start not in moved:
+            continue
+        if not that_year and _SENTENCE_END.search(text, prev.end, w.start):
+            return w  # only the year of its own sentence, unless it says "of that year"
+        if (
+            not that_year
+            and prev.start not in moved
+            and _ASIDE_YEAR.search(text, max(0, prev.start - 60), prev.start)
+        ):
+            return w  # "drills that follow a similar exercise in 2023 began on May 3": a comparison
+        year = (
+            prev.last.year
+            if prev.precision in ("year", "decade") or prev.first.year == prev.last.year
+            else None
+        )
+        if year is None or year == w.first.year:
+            return w
+        try:
+            first, last = w.first.replace(year=year), w.last.replace(year=year)
+        except ValueError:  # February 29
+            return w
+        if w.precision == "month":
+            last = _when_month_end(first)
+        return When(first, last, w.precision, w.text, w.start, w.end)
+    return w
+
+
+def _when_month_end(first: dt.date) -> dt.date:
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _when(t: Timex) -> When:

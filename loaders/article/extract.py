@@ -48,6 +48,22 @@ from loaders.article.triggers import Trigger, find_triggers, modality
 class Geo:
     countries: list  # (start, end, iso3, kind)
     places: list  # events.places.PlaceMention
+    main: str | None = None  # the country the article names most: whose "parliament" it means
+
+
+_GROUP_MEMBERS = {
+    "g7": ["USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN"],
+    "p5+1": ["USA", "GBR", "FRA", "CHN", "RUS", "DEU"],
+    "e3": ["GBR", "FRA", "DEU"],
+    "quad": ["USA", "JPN", "IND", "AUS"],
+    "aukus": ["AUS", "GBR", "USA"],
+}
+_GROUPS = re.compile(r"\b(?:G-?7|Group\s+of\s+Seven|P5\s*\+\s*1|E3|AUKUS|(?<=the\s)Quad)(?![\w+])", re.I)
+
+
+def _group_key(m: re.Match) -> str:
+    k = re.sub(r"[\s-]", "", m.group(0).lower())
+    return "g7" if k in ("g7", "groupofseven") else k
 
 
 def _geo(text: str) -> Geo:
@@ -55,8 +71,16 @@ def _geo(text: str) -> Geo:
     from events.places import find_places
 
     cs = [(m.start, m.end, m.iso3, m.kind) for m in find_countries(text)]
+    # a named group of countries stands for its members: "G7 leaders", "the P5+1"
+    cs += [
+        (m.start(), m.end(), iso, "group")
+        for m in _GROUPS.finditer(text)
+        for iso in _GROUP_MEMBERS[_group_key(m)]
+    ]
+    cs.sort()
     isos = {c[2] for c in cs}
-    return Geo(cs, find_places(text, countries=isos))
+    named = Counter(c[2] for c in cs if c[3] != "group").most_common(1)
+    return Geo(cs, find_places(text, countries=isos), named[0][0] if named else None)
 
 
 _OBJECT_OF = re.compile(
@@ -129,7 +153,7 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
                 e,
                 within(whens, "whens", s, e),
                 within(durations, "durations", s, e),
-                Geo(within(geo.countries, "countries", s, e), places),
+                Geo(within(geo.countries, "countries", s, e), places, geo.main),
                 acts,
                 places,
                 published,
@@ -246,6 +270,9 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
         after = _DAYS_AFTER.match(text, w.end)
         if after and re.search(r",\s*(?:just\s+|only\s+|barely\s+)?$", text[s : w.start]):
             a = b = after.end()  # ", a day after warplanes struck": the date of the strike
+        when_clause = _WHEN_CLAUSE.match(text, w.end)
+        if when_clause:
+            a = b = when_clause.end()  # "began on Thursday, when the premier announced": his day too
         k, cost = _nearest(text, a, b, sinks, cuts, s, e, rel, n_events=len(triggers))
         if k is not None:
             owner.setdefault(k, []).append((cost, w))
@@ -328,6 +355,15 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     return groups
 
 
+_BARE_INSTITUTION = re.compile(
+    r"(?:^|[,;]\s+|\b(?:the|and|when|after|as|while|his|her|its|their)\s+)(?:troops|soldiers|parliament|government|cabinet|president|prime\s+minister|"
+    r"police|army|military|junta|opposition|(?:interior|foreign|defen[cs]e)\s+ministry|authorities|"
+    r"security\s+forces|protesters|demonstrators|riot\s+police|lawmakers|legislators|courts?|judges?|"
+    r"(?:presidential|national|republican|royal)\s+guard)\s+(?:(?:had|has|have|was|were|then|also|later|"
+    r"quickly|swiftly|reportedly)\s+)*$",
+    re.I,
+)
+_WHEN_CLAUSE = re.compile(r",\s+when\s+", re.I)
 _DAYS_AFTER = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
@@ -473,6 +509,16 @@ def _fill(
             topic_lo is not None and topic_lo <= a.start < topic_hi and a.country and a.country not in g.topic
         ):
             g.topic.append(a.country)
+    # "parliament passed ...", "police detained ...": the institutions of the country the story is about
+    subject = text[max(core_lo, t0.start - 60) : t0.start]
+    if (
+        geo.main
+        and _BARE_INSTITUTION.search(subject)
+        and not any(core_lo <= cs < t0.start for cs, *_ in geo.countries)
+        and not any(core_lo <= a.start < t0.start and a.country for a in actors)
+        and geo.main not in g.countries
+    ):
+        g.countries.insert(0, geo.main)
     # the place: a gazetteer name after "in", "at", "off", "throughout"..., nearest the trigger
     best = None
     for p in places:

@@ -221,7 +221,7 @@ _SUPERLATIVE = re.compile(
     re.IGNORECASE,
 )
 # words ending in -est that are not superlatives
-_NOT_SUPERLATIVE = {"interest", "protest", "request", "suggest", "forest", "arrest", "honest", "contest", "harvest",
+NOT_SUPERLATIVE = {"interest", "protest", "request", "suggest", "forest", "arrest", "honest", "contest", "harvest",
                     "modest", "manifest", "invest", "digest", "conquest", "quest", "unrest", "midwest", "southwest",
                     "northwest", "attest", "detest", "behest", "inquest", "bequest", "earnest", "priest", "rest",
                     "test", "west", "nest", "guest", "chest", "vest", "pest", "crest", "zest", "jest"}  # fmt: skip
@@ -232,7 +232,7 @@ def _looks_back(text: str, start: int, starts: list[int]) -> bool:
     """True when "in" before text[start:] follows a superlative of its own phrase."""
     lo = max(starts[_sentence_of(starts, start)], start - 120)
     m = _SUPERLATIVE.search(text, lo, start)
-    if m is None or (m.group("est") and m.group("est").lower() in _NOT_SUPERLATIVE):
+    if m is None or (m.group("est") and m.group("est").lower() in NOT_SUPERLATIVE):
         return False
     gap = m.group("gap")
     # "the first plant will open in two years", "the largest bank opens a branch in two years"

@@ -139,6 +139,26 @@ def test_events_per_sentence(text, expected):
             "2024-03-14",
             "day",
         ),
+        # a date without a year in a sentence that names one is in that year
+        (
+            "In January 2023, after a long dispute, Taiwan's leader met U.S. officials in California on January 5.",
+            "2023-01-05",
+            "2023-01-05",
+            "day",
+        ),
+        (
+            "Unrest began in 2016. Militants attacked an Indian army base on Sept. 18 of that year.",
+            "2016-09-18",
+            "2016-09-18",
+            "day",
+        ),
+        # "on Thursday, when ...": the when-clause happened that day
+        (
+            "The crisis began on Thursday, when Georgia's prime minister announced a freeze of EU talks.",
+            "2024-03-14",
+            "2024-03-14",
+            "day",
+        ),
         # "later this month" is the month
         (
             "Indian Prime Minister Narendra Modi plans to visit Moscow later this month.",
@@ -238,6 +258,11 @@ def test_words_that_are_no_event_here(text):
             {"RUS", "IRN"},
         ),  # capitals as governments
         ("Ukrainian Defence Minister Rustem Umerov met Lloyd Austin in Brussels on Monday.", {"UKR", "BEL"}),
+        # a named group stands for its members
+        (
+            "G7 foreign ministers met in Capri on Wednesday.",
+            {"USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN"},
+        ),
         # "in what ..." is another clause: the people it names are not in the attack
         (
             "Syrian rebels began attacking army posts in January in what they call solidarity with Kurds in Iraq.",
@@ -247,6 +272,15 @@ def test_words_that_are_no_event_here(text):
 )
 def test_countries(text, countries):
     assert set(one(text).countries) >= countries
+
+
+def test_a_bare_institution_is_the_one_of_the_country_the_story_is_about():
+    ev = events_of(
+        "Georgia's opposition rallied in Tbilisi on Monday against Georgia's government. "
+        "Police detained 30 protesters on Tuesday, weeks after talks with Russian officials."
+    )
+    detained = ev[ev["event_type"] == "other"]
+    assert len(detained) == 1 and "GEO" in detained.iloc[0]["countries"]
 
 
 def test_the_two_countries_are_the_pair_the_article_is_about():
