@@ -13,8 +13,11 @@ zipped (`.CSV.zip`, one file inside). What each GDELT column becomes:
 - SOURCEURL -> source; GoldsteinScale, NumMentions, NumSources, NumArticles, AvgTone, QuadClass,
   IsRootEvent and the codes are kept after the contract columns.
 
-The file is read in chunks (Settings.chunk_rows) through pandas' C parser, with a progress bar
-when asked for; everything after that is column-at-a-time, so a million rows load in seconds.
+The fast path reads the whole file with pyarrow's CSV reader (the needed columns only, typed; about
+270 bytes a row in memory); a file it will not read (a line of the wrong width, a number that is not
+one) is read again in chunks (Settings.chunk_rows) through pandas' C parser, which reports each such
+line. Both show a progress bar when asked for. Everything after reading is column-at-a-time, and
+Python runs once per distinct value (codes repeat a lot), so a million rows load in seconds.
 """
 
 from __future__ import annotations
@@ -92,9 +95,17 @@ EXTRA = (
     "ActionGeo_FeatureID",
 )
 REQUIRED = ("GLOBALEVENTID", "SQLDATE", "EventCode")
+# text columns that titles, event types, countries and actors are made from
+COMBINED = (
+    "Actor1Name",
+    "Actor2Name",
+    "EventCode",
+    "Actor1CountryCode",
+    "Actor2CountryCode",
+    "ActionGeo_CountryCode",
+)
 COUNTS = ("IsRootEvent", "QuadClass", "NumMentions", "NumSources", "NumArticles")
 GEO_CATEGORIES = sorted(set(GEO_TYPES.values()))
-UNIQUE_TEXT = ("GLOBALEVENTID", "SOURCEURL")  # one per row: plain strings, not categories
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
@@ -184,24 +195,16 @@ def _read_chunks(
 def _arrow_chunks(
     path: str, names: tuple[str, ...], header: bool, settings: Settings
 ) -> Iterator[tuple[pd.DataFrame, list[tuple[int, str]]]]:
-    """The fast path: pyarrow's CSV reader with the needed columns typed. It is strict (any row of
-    the wrong width, a blank line or a number that is not one raises), and `load` then reads the
-    file again with `_read_chunks`, which reports each such line."""
+    """The fast path: pyarrow's CSV reader with the needed columns typed, the whole file as one frame
+    (Arrow holds its columns in about 270 bytes a row; one frame spares stacking chunks). Text stays
+    in Arrow (pandas' `str`): `combine` numbers its distinct values through Arrow's hashing. It is
+    strict (any row of the wrong width, a blank line or a number that is not one raises), and `load`
+    then reads the file again with `_read_chunks`, which reports each such line."""
     import pyarrow as pa
     import pyarrow.csv as pc
 
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
-    # low-cardinality text comes as categories: `combine` then works on their codes
-    types = {
-        c: (
-            pa.float64()
-            if c in NUMBERS
-            else pa.string()
-            if c in UNIQUE_TEXT
-            else pa.dictionary(pa.int32(), pa.string())
-        )
-        for c in wanted
-    }
+    types = {c: pa.float64() if c in NUMBERS else pa.string() for c in wanted}
     with _open(path) as (f, size):
         bar = progress_bar(
             size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
@@ -213,42 +216,36 @@ def _arrow_chunks(
             ),
             parse_options=pc.ParseOptions(delimiter="\t", quote_char=False, ignore_empty_lines=False),
             convert_options=pc.ConvertOptions(
-                include_columns=wanted, column_types=types, null_values=[""], strings_can_be_null=True
+                include_columns=wanted, column_types=types, null_values=[""], strings_can_be_null=False
             ),
         )
-        offset, done = 0, 0
-        as_str = {
-            pa.string(): pd.StringDtype("pyarrow", na_value=np.nan),
-            pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan),
-        }
-
-        def frame_of(batches: list) -> pd.DataFrame:
-            frame = pa.Table.from_batches(batches).to_pandas(types_mapper=as_str.get)
-            frame.index = pd.RangeIndex(offset, offset + len(frame))
-            return frame
-
-        batches, rows = [], 0
-        for batch in reader:  # small blocks read, then handled chunk_rows at a time
+        batches, done = [], 0
+        for batch in reader:
             batches.append(batch)
-            rows += batch.num_rows
             if bar is not None:
                 pos = f.tell()
                 bar.update(max(0, pos - done))
                 done = pos
-            if rows >= settings.chunk_rows:
-                yield frame_of(batches), []
-                offset += rows
-                batches, rows = [], 0
-        if batches:
-            yield frame_of(batches), []
         if bar is not None:
             bar.close()
+    table = pa.Table.from_batches(batches, schema=reader.schema)
+    as_str = pd.StringDtype("pyarrow", na_value=np.nan)
+    yield table.to_pandas(types_mapper={pa.string(): as_str, pa.large_string(): as_str}.get), []
 
 
 def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Datetimes from YYYYMMDD or YYYYMMDDHHMMSS numbers, and a mask of the ones that are not dates."""
-    v = values.to_numpy(dtype="float64")
-    ok = np.isfinite(v) & (v >= 0)
+    """Datetimes from YYYYMMDD or YYYYMMDDHHMMSS numbers, and a mask of the ones that are not dates.
+    Worked out once per distinct number (a file holds a few hundred dates), then taken per row."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype="float64"), use_na_sentinel=True)
+    stamps, ok = _stamps(np.asarray(uniques, dtype="float64"))
+    codes = np.where(codes < 0, len(stamps), codes)  # missing: the NaT appended below
+    out = np.append(stamps, np.array(["NaT"], dtype=DATETIME))[codes]
+    return pd.Series(out, index=values.index), pd.Series(~np.append(ok, False)[codes], index=values.index)
+
+
+def _stamps(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`_yyyymmdd` of distinct numbers: the datetimes (NaT where not a date) and which are dates."""
+    ok = np.isfinite(v) & (v >= 0) & (v < 1e15)  # 14 digits at most; larger would overflow int64
     v = np.where(ok, v, 0).astype("int64")
     long = v >= 10**11  # YYYYMMDDHHMMSS
     day = np.where(long, v // 1_000_000, v)
@@ -261,8 +258,7 @@ def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     dates = months.astype("datetime64[M]").astype("datetime64[D]") + (np.where(ok, d, 1) - 1)
     ok &= dates.astype("datetime64[M]") == months.astype("datetime64[M]")  # 31 February is not a date
     stamp = dates.astype(DATETIME) + (hh * 3600 + mm * 60 + ss).astype("timedelta64[s]")
-    out = pd.Series(np.where(ok, stamp, np.datetime64("NaT")), index=values.index).astype(DATETIME)
-    return out, pd.Series(~ok, index=values.index)
+    return np.where(ok, stamp, np.datetime64("NaT")).astype(DATETIME), ok
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, list[object]]:
@@ -344,15 +340,12 @@ def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], 
     return nums, pd.Series(why, index=chunk.index)
 
 
-def _category_text(values: pd.Series) -> pd.Series:
-    """A categorical column as text, missing as "" (as in every text column of the table), built by
-    Arrow from the categories."""
-    import pyarrow as pa
-
-    codes = values.cat.codes.to_numpy()
-    categories = pa.array([*map(str, values.cat.categories), ""], type=pa.string())
-    taken = categories.take(pa.array(np.where(codes < 0, len(categories) - 1, codes)))
-    return pd.Series(taken, index=values.index, dtype="str")
+def _categories(values: pd.Series) -> pd.Series:
+    """Text as a categorical column (its distinct values numbered by Arrow's hashing when in Arrow)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=uniques), index=values.index)
 
 
 def _counts(values: pd.Series) -> pd.Series:
@@ -372,7 +365,8 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     nums, not_number = _numbers(chunk, as_text)
     start, bad_date = _yyyymmdd(nums["SQLDATE"])
     published, _ = _yyyymmdd(nums["DATEADDED"])
-    incomplete = (chunk["GLOBALEVENTID"].isna() | (nums["DATEADDED"].isna() & (not_number == ""))).to_numpy()
+    gid = chunk["GLOBALEVENTID"]
+    incomplete = (gid.isna() | (gid == "") | (nums["DATEADDED"].isna() & (not_number == ""))).to_numpy()
     nan_number = (not_number != "").to_numpy()
     bad = incomplete | nan_number | bad_date.to_numpy()
     if bad.any():  # the first reason a row is not an event, and the column it is about
@@ -387,7 +381,8 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
 
     missing = pd.Series(np.nan, index=chunk.index, dtype="object")
     text = {c: chunk[c] if c in chunk else missing for c in TEXT}
-    event_type = combine([text["EventCode"]], lambda c: from_cameo(_text(c)) if c is not None else None)
+    coded = {c: _categories(text[c]) for c in COMBINED}  # numbered once, used by several `combine`s
+    event_type = combine([coded["EventCode"]], lambda c: from_cameo(_text(c)) if c is not None else None)
     geo_type = nums["ActionGeo_Type"].to_numpy()
     geo_codes = np.full(len(geo_type), -1)
     for number, name in GEO_TYPES.items():
@@ -396,16 +391,16 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     frame = pd.DataFrame(
         {
             "event_id": text["GLOBALEVENTID"],
-            "title": combine([text["Actor1Name"], text["EventCode"], text["Actor2Name"]], _title),
+            "title": combine([coded["Actor1Name"], coded["EventCode"], coded["Actor2Name"]], _title),
             "start": start,
             "date_precision": pd.Categorical.from_codes(np.where(start.notna(), 0, -1), categories=["day"]),
             "date_text": sqldate,  # rows without a start are rejected below
             "event_type": event_type,
             "countries": combine(
-                [text["Actor1CountryCode"], text["Actor2CountryCode"], text["ActionGeo_CountryCode"]],
+                [coded["Actor1CountryCode"], coded["Actor2CountryCode"], coded["ActionGeo_CountryCode"]],
                 _countries,
             ),
-            "actors": combine([text["Actor1Name"], text["Actor2Name"]], _actors),
+            "actors": combine([coded["Actor1Name"], coded["Actor2Name"]], _actors),
             "location": text["ActionGeo_FullName"],
             "latitude": nums["ActionGeo_Lat"],
             "longitude": nums["ActionGeo_Long"],
@@ -416,7 +411,10 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
         index=chunk.index,
     )
     for c in EXTRA:
-        frame[c] = _counts(nums[c]) if c in COUNTS else nums[c] if c in nums else text[c]
+        if c in nums:
+            frame[c] = _counts(nums[c]) if c in COUNTS else nums[c]
+        else:
+            frame[c] = text[c]
     rejects = pd.DataFrame(
         {
             "row": chunk.index[bad],
@@ -485,7 +483,11 @@ def _load(
         frames.append(frame)
         pending.append(rej)
     skipped_lines = [s for s, _ in skipped_all]
-    events = _concat(frames) if frames else pd.DataFrame(columns=["event_id", "title"])
+    events = (
+        (frames[0] if len(frames) == 1 else _concat(frames))
+        if frames
+        else pd.DataFrame(columns=["event_id", "title"])
+    )
     events["_row"] = _line_numbers(events.index.to_numpy().copy(), skipped_lines, first_line)
     for rej in pending:
         if len(rej):
@@ -506,9 +508,6 @@ def _load(
             )
         )
     checked = validate(events.reset_index(drop=True), source=name)
-    for c in EXTRA:  # the codes travelled as categories; they are plain text in the table
-        if c in checked.events and isinstance(checked.events[c].dtype, pd.CategoricalDtype):
-            checked.events[c] = _category_text(checked.events[c])
     own = [
         r.astype({"file": "str", "row": "int64", "column": "str", "value": "str", "reason": "str"})
         for r in rejects
