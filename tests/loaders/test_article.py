@@ -329,7 +329,11 @@ def test_actors_are_people_and_organisations():
             "city",
         ),
         ("South Korean forces held drills throughout South Korea on Tuesday.", "South Korea", "country"),
-        ("Turkey's foreign minister said on Tuesday that talks would resume.", "", "unknown"),
+        # no place named: a government speaks from its capital, a one-country event happens in it
+        ("Turkey's foreign minister said on Tuesday that talks would resume.", "Ankara", "city"),
+        ("Soldiers in neighbouring Mali seized power on Tuesday.", "Mali", "country"),
+        ("Russia fired dozens of missiles at cities across Ukraine on Tuesday.", "Ukraine", "country"),
+        ("Chinese and Russian officials agreed on Tuesday to expand trade.", "", "unknown"),
         # a town the gazetteer lacks, then its country: the country is where it happened
         ("Trade ministers met in Paestum Marina, Italy, on Tuesday to discuss tariffs.", "Italy", "country"),
         ("Officials met in Pyongyang, North Korea, on Tuesday.", "Pyongyang", "city"),
@@ -382,8 +386,9 @@ def test_confidence_is_higher_when_date_type_and_place_are_explicit():
         "Greek and Turkish officials held talks in Athens on March 4. "
         "Greece said in February it would raise the matter with Turkey."
     )
-    explicit = ev[ev.location != ""].iloc[0]
-    vague = ev[ev.location == ""].iloc[0]
+    explicit = ev[ev.event_type == "meeting"].iloc[0]
+    vague = ev[ev.event_type == "statement"].iloc[0]  # its place, Athens, is implied, and its date a month
+    assert (explicit.location, vague.location) == ("Athens", "Athens")
     assert explicit.confidence > vague.confidence
     assert ((ev.confidence > 0) & (ev.confidence <= 1)).all()
 
