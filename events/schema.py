@@ -27,6 +27,7 @@ DATETIME = "datetime64[s]"  # seconds, not nanoseconds: the years 1200 and 3000 
 PRECISIONS = ("time", "day", "week", "month", "quarter", "year", "decade")
 GEO_PRECISIONS = ("point", "city", "region", "sea", "country", "unknown")
 MODALITIES = ("occurred", "planned", "proposed", "claimed")
+PRECISION_DTYPE = pd.CategoricalDtype(PRECISIONS)
 EVENT_TYPE_NAMES = tuple(EVENT_TYPES)
 
 CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -114,7 +115,10 @@ def make_event_id(*parts: object) -> str:
 def period_end(start: pd.Series, precision: pd.Series) -> pd.Series:
     """The last second of the period that starts at `start` with the given precision."""
     start = start.astype(DATETIME)
-    prec = pd.Categorical(precision.astype("object"), categories=PRECISIONS)  # compared by code below
+    if precision.dtype == PRECISION_DTYPE:  # compared by code below
+        prec = precision.array
+    else:
+        prec = pd.Categorical(precision.astype("object"), categories=PRECISIONS)
     out = pd.Series(pd.NaT, index=start.index, dtype=DATETIME)
     days = start.dt.normalize()
     steps = {
@@ -153,21 +157,21 @@ def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     implies time. Anything pandas cannot read is bad.
     """
     idx = values.index
-    prec = pd.Series(None, index=idx, dtype="object")
     if pd.api.types.is_datetime64_any_dtype(values):
         dt = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
         dt = dt.astype(DATETIME)
-        has_time = dt.notna() & (dt != dt.dt.normalize())
-        prec[dt.notna()] = "day"
-        prec[has_time] = "time"
-        return dt, prec, pd.Series(False, index=idx)
+        known = dt.notna().to_numpy()
+        has_time = known & (dt != dt.dt.normalize()).to_numpy()
+        codes = np.where(has_time, PRECISIONS.index("time"), np.where(known, PRECISIONS.index("day"), -1))
+        return dt, _precisions(codes, idx), pd.Series(False, index=idx)
+    prec = pd.Series(None, index=idx, dtype="object")
     blank = values.isna() | values.astype("str").str.strip().isin(["", "nan", "NaT", "None"])
     text = values.astype("str").str.strip().where(~blank, None)
     out = pd.Series(pd.NaT, index=idx, dtype=DATETIME)
     bad = pd.Series(False, index=idx)
     todo = text.notna()
     if not todo.any():
-        return out, prec, bad
+        return out, prec.astype(PRECISION_DTYPE), bad
     t = text[todo]
     year = t.str.fullmatch(r"-?\d{1,4}")
     month = t.str.fullmatch(r"\d{4}-\d{1,2}")
@@ -188,7 +192,12 @@ def _parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     prec[t.index[time_mask]] = "time"
     out[t.index[ok]] = parsed[ok].astype(DATETIME)
     bad[t.index[~ok]] = True
-    return out, prec, bad
+    return out, prec.astype(PRECISION_DTYPE), bad
+
+
+def _precisions(codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """A precision column from indexes into PRECISIONS (-1: none)."""
+    return pd.Series(pd.Categorical.from_codes(codes, dtype=PRECISION_DTYPE), index=index)
 
 
 def _as_list(value: object) -> list[str] | None:
@@ -260,10 +269,18 @@ def _coerce_country(code: str) -> str | None:
     return to_iso3(code)
 
 
-def _norm_category(raw: pd.Series) -> pd.Series:
-    """Lower-cased, stripped text; None for blanks and non-text."""
-    v = _map_unique(raw, lambda x: (x.strip().lower() or None) if isinstance(x, str) else None)
-    return v.where(v.notna(), None)
+def _category_codes(raw: pd.Series, allowed: tuple[str, ...]) -> tuple[np.ndarray, pd.Series]:
+    """Each row's index into `allowed` (-1 when blank or not allowed: lower-cased, stripped text is
+    looked up once per distinct value), and a mask of the rows whose value is not allowed."""
+    lookup = {a: i for i, a in enumerate(allowed)}
+
+    def code(x: object) -> int:
+        v = x.strip().lower() if isinstance(x, str) else ""
+        return lookup.get(v, -2) if v else -1
+
+    codes, results = _unique_apply(raw, code)
+    per_row = np.asarray(results, dtype="int64")[codes]
+    return np.where(per_row < 0, -1, per_row), pd.Series(per_row == -2)
 
 
 def _clean_text(values: pd.Series) -> pd.Series:
@@ -374,16 +391,14 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         end = pd.Series(pd.NaT, index=start.index, dtype=DATETIME)
         end_prec = pd.Series(None, index=start.index, dtype="object")
     prec_raw = col("date_precision")
+    prec_codes = start_prec.cat.codes.to_numpy()
     if prec_raw is not None:
-        prec = _norm_category(prec_raw)
-        bad_prec = prec.notna() & ~prec.isin(PRECISIONS)
+        given, bad_prec = _category_codes(prec_raw, PRECISIONS)
         problems.add_mask(
             bad_prec, "date_precision", prec_raw, f"unknown date precision (allowed: {', '.join(PRECISIONS)})"
         )
-        prec = prec.where(prec.isin(PRECISIONS) & prec.notna(), start_prec)
-    else:
-        prec = start_prec
-    prec = prec.where(start.notna(), None)
+        prec_codes = np.where(given >= 0, given, prec_codes)
+    prec = _precisions(np.where(start.notna().to_numpy(), prec_codes, -1), start.index)
     # an end without a time is its whole period: "2023-08-31" is that day inclusive, "1953" the whole year
     whole = end.notna() & end_prec.isin(["day", "month", "year"])
     if whole.any():
@@ -410,13 +425,12 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         ("modality", MODALITIES, "occurred"),
     ):
         raw = col(c)
-        if raw is None:
-            out[c] = pd.Series([default] * n, dtype="object")
-            continue
-        v = _norm_category(raw)
-        bad_v = v.notna() & ~v.isin(allowed)
-        problems.add_mask(bad_v, c, raw, f"unknown {c.replace('_', ' ')} (allowed: {', '.join(allowed)})")
-        out[c] = v.fillna(default)
+        codes = np.full(n, allowed.index(default), dtype="int64")
+        if raw is not None:
+            given, bad_v = _category_codes(raw, allowed)
+            problems.add_mask(bad_v, c, raw, f"unknown {c.replace('_', ' ')} (allowed: {', '.join(allowed)})")
+            codes = np.where(given >= 0, given, codes)
+        out[c] = pd.Series(pd.Categorical.from_codes(codes, dtype=dtypes()[c]))
 
     # lists
     # each distinct cell is split (and its countries coerced) once; rows with equal cells share
@@ -465,22 +479,19 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     problems.add_mask(one_coord, "latitude", out["latitude"], "latitude and longitude must be given together")
     geo_raw = col("geo_precision")
     has_xy = out["latitude"].notna() & out["longitude"].notna()
+    given = np.full(n, -1, dtype="int64")
     if geo_raw is not None:
-        g = _norm_category(geo_raw)
+        given, bad_geo = _category_codes(geo_raw, GEO_PRECISIONS)
         problems.add_mask(
-            g.notna() & ~g.isin(GEO_PRECISIONS),
-            "geo_precision",
-            geo_raw,
-            f"unknown geo precision (allowed: {', '.join(GEO_PRECISIONS)})",
+            bad_geo, "geo_precision", geo_raw, f"unknown geo precision (allowed: {', '.join(GEO_PRECISIONS)})"
         )
-        g = g.where(g.isin(GEO_PRECISIONS), None)
-    else:
-        g = pd.Series([None] * n, dtype="object")
     # with coordinates: the given precision, else "point"; without: "unknown"
-    given = g.to_numpy(dtype=object)
     xy = has_xy.to_numpy(dtype=bool)
+    point, unknown = GEO_PRECISIONS.index("point"), GEO_PRECISIONS.index("unknown")
     out["geo_precision"] = pd.Series(
-        np.where(xy, np.where(pd.isna(given), "point", given), "unknown"), dtype=object
+        pd.Categorical.from_codes(
+            np.where(xy, np.where(given < 0, point, given), unknown), dtype=dtypes()["geo_precision"]
+        )
     )
 
     # ids: keep the source's own, else a hash of what identifies the event; duplicates are rejected
