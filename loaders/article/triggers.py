@@ -155,7 +155,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     (
         r"clos(?:ed|es)\s+(?:its|the)\s+(?:[\w-]+\s+)?(?:airspace|borders?|embassy|border\s+crossings?)|"
-        r"suspend(?:ed|s)|froze|freezes|frozen|cut\s+off|applied\s+(?:to\s+join|for)|"
+        r"suspend(?:ed|s)|froze|freezes|frozen|cut\s+off|appl(?:y|ied|ies)\s+(?:\w+\s+)?(?:to\s+join|for\s+(?:\w+\s+){0,2}membership)|"
         r"granted\s+(?:\w+\s+){0,2}(?:candidate\s+status|membership)|became\s+(?:\S+\s+){0,3}members?",
         "other",
         "verb",
@@ -189,6 +189,8 @@ _WEAPON = re.compile(
 )
 _ATTACK = re.compile(
     r"\b(?:attacks?|strikes?|offensive|assault|raids?|barrage|into\s+(?:\w+\s+)?territory"
+    r"|into\s+(?:northern|southern|eastern|western|central)\s+(?-i:[A-Z])\w*"
+    r"|into\s+(?-i:(?!(?:Sea|Ocean|Pacific|Atlantic|Gulf|Bay|Yellow|East|West|South|North|Japan)\b)[A-Z]\w+)"
     r"|(?:at|toward|towards)\s+(?:it|them|us|him)\b|(?:at|toward|towards|on|against)\s+(?:a|an|the)?\s*(?:[\w.’'-]+\s+){0,3}(?:ships?|vessels?|destroyers?|"
     r"warships?|tankers?|boats?|bases?|city|cities|towns?|villages?|targets?|positions?|troops|forces|civilians|airports?|aircraft|planes?))\b",
     re.I,
@@ -204,7 +206,7 @@ _ADJECTIVAL = re.compile(
     re.I,
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?:applied|apply|applies|applying|bid|bids|seeks?|sought|wants?|wanted|hopes?|hoped|aims?)\s+to\s+join|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
 )
 
@@ -222,6 +224,11 @@ def _classify(text: str, m: re.Match[str], i: int) -> tuple[str, str] | None:
             return None
         if _INTERCEPTED.search(text, max(0, m.start() - 80), m.start()):
             return None  # "shot down a missile fired toward ...": the launch is what was intercepted
+    if word in ("struck", "strikes", "strike") and (
+        re.match(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|bargain|compromise)\b", after)
+        or re.search(r"\b(?:deal|agreement|accord|compromise)\s+(?:was\s+|had\s+been\s+)?$", before)
+    ):
+        return "agreement", "verb"  # "struck a deal", "the deal struck in Geneva"
     if etype == "agreement" and re.search(r"\barms\s*$", before):
         return "arms_transfer", "noun"
     if (

@@ -227,6 +227,11 @@ def test_a_back_reference_takes_the_date_of_its_event():
             "Australia agreed on Monday to buy 200 Tomahawk missiles from the United States in an arms deal.",
             "agreement",
         ),
+        ("Serbia and Kosovo struck a deal on licence plates in Brussels on Monday.", "agreement"),
+        ("Hamas fired rockets into southern Israel on Monday.", "armed_conflict"),
+        ("North Korea fired two missiles into the Sea of Japan on Monday.", "weapons_test"),
+        ("Sweden applied to join NATO on Monday.", "other"),
+        ("Niger's presidential guard detained President Mohamed Bazoum on Monday.", "other"),
     ],
 )
 def test_event_types(text, event_type):
