@@ -230,7 +230,8 @@ def _arrow_chunks(
             bar.close()
     table = pa.Table.from_batches(batches, schema=reader.schema)
     as_str = pd.StringDtype("pyarrow", na_value=np.nan)
-    yield table.to_pandas(types_mapper={pa.string(): as_str, pa.large_string(): as_str}.get), []
+    mapper = {pa.string(): as_str, pa.large_string(): as_str}.get
+    yield table.to_pandas(types_mapper=mapper, split_blocks=True), []  # split: no copy into 2-d blocks
 
 
 def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -321,10 +322,10 @@ def _actors(a1: object, a2: object) -> str:
     return ";".join(p for p in (_text(a1), _text(a2)) if p)
 
 
-def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], pd.Series]:
+def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], np.ndarray]:
     """The number columns as floats, and for each row the first column that is not a number ("")."""
     nums: dict[str, pd.Series] = {}
-    why = np.full(len(chunk), "", dtype=object)
+    why = np.full(len(chunk) if as_text else 0, "", dtype=object)  # Arrow typed the fast path's
     for c in NUMBERS:
         raw = chunk.get(c)
         if raw is None:
@@ -337,7 +338,7 @@ def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], 
             nums[c] = num
         else:
             nums[c] = raw.astype("float64")
-    return nums, pd.Series(why, index=chunk.index)
+    return nums, why
 
 
 def _categories(values: pd.Series) -> pd.Series:
@@ -352,11 +353,12 @@ def _counts(values: pd.Series) -> pd.Series:
     """Whole numbers as integers (10, not 10.0): int64, or nullable Int64 when some are missing (as
     pandas reads them from a CSV); left as floats if any is not whole."""
     v = values.to_numpy(dtype="float64")
+    if np.isfinite(v).all():  # the usual case, with no temporary copies
+        whole = v.astype("int64")
+        return values if (whole != v).any() else pd.Series(whole, index=values.index)
     finite = np.isfinite(v)
     if (v[finite] % 1 != 0).any() or np.isinf(v).any():  # "inf" reads as a number, but no count
         return values
-    if finite.all():
-        return pd.Series(v.astype("int64"), index=values.index)
     return values.astype("Int64")
 
 
@@ -366,10 +368,12 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     start, bad_date = _yyyymmdd(nums["SQLDATE"])
     published, _ = _yyyymmdd(nums["DATEADDED"])
     gid = chunk["GLOBALEVENTID"]
-    incomplete = (gid.isna() | (gid == "") | (nums["DATEADDED"].isna() & (not_number == ""))).to_numpy()
-    nan_number = (not_number != "").to_numpy()
+    nan_number = not_number != "" if len(not_number) else np.zeros(len(chunk), dtype=bool)
+    incomplete = (gid.isna() | (gid == "")).to_numpy() | (nums["DATEADDED"].isna().to_numpy() & ~nan_number)
     bad = incomplete | nan_number | bad_date.to_numpy()
     if bad.any():  # the first reason a row is not an event, and the column it is about
+        if not len(not_number):
+            not_number = np.full(len(chunk), "", dtype=object)
         reason = np.select(
             [incomplete, nan_number],
             ["incomplete GDELT row (too few fields)", not_number + " is not a number"],
