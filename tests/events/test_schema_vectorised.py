@@ -100,3 +100,17 @@ def test_period_end_any_precision_dtype():
     ).astype("datetime64[s]")
     pd.testing.assert_series_equal(period_end(start, prec), want)
     pd.testing.assert_series_equal(period_end(start, prec.astype("category")), want)
+
+
+@pytest.mark.parametrize(
+    "ids, rejected_rows",
+    [
+        (["1117829391", "1117829392", "1117829393"], []),  # in order: no repeat possible
+        (["1117829391", "1117829393", "1117829393"], [3]),
+        (["b", "a", "b"], [3]),  # out of order: hashed
+        (["9", "10", "9"], [3]),
+    ],
+)
+def test_duplicate_ids_with_arrow_text(ids, rejected_rows):
+    df = pd.DataFrame({"event_id": pd.Series(ids, dtype="str"), "title": "Summit", "start": "2023-07-27"})
+    assert validate(df).rejects["row"].tolist() == rejected_rows
