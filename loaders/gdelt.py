@@ -204,7 +204,8 @@ def _arrow_chunks(
     import pyarrow.csv as pc
 
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
-    types = {c: pa.float64() if c in NUMBERS else pa.string() for c in wanted}
+    # large_string: what pandas keeps text in, so handing the columns over copies nothing
+    types = {c: pa.float64() if c in NUMBERS else pa.large_string() for c in wanted}
     with _open(path) as (f, size):
         bar = progress_bar(
             size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
