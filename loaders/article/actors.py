@@ -67,7 +67,9 @@ _ORG_WORD = re.compile(rf"\b(?:{_ORG_HEAD}|Korea|States|Kingdom|Republic)\b")
 _KNOWN_ORGS = re.compile(
     r"\b(?:Tass|TASS|Reuters|Xinhua|Yonhap|Interfax|Bloomberg|AFP|KCNA|RIA\s+Novosti|Kyodo|NATO|IAEA|OPEC|ASEAN|"
     r"Pentagon|Kremlin|Houthis?|Hamas|Hezbollah|Taliban|Wagner|ISIS|Islamic\s+State|al-Qaeda|Al\s+Jazeera|"
-    r"BBC|CNN|Associated\s+Press|European\s+Union|United\s+Nations|U\.N\.|UN|EU|G7|G20)\b"
+    r"BBC|CNN|Associated\s+Press|European\s+Union|United\s+Nations|U\.N\.|UN|EU|G7|G20|PLA|IDF|IRGC|CENTCOM|"
+    r"ECOWAS|African\s+Union|OSCE|CSTO|SCO|BRICS|Jaish-e-Mohammed|Lashkar-e-Taiba|Hayat\s+Tahrir\s+al-Sham|HTS|"
+    r"Rapid\s+Support\s+Forces|RSF|M23|al-Shabab|Boko\s+Haram|Georgian\s+Dream)\b"
 )
 _LEAD_STOP = {
     "The",

@@ -56,7 +56,12 @@ def find_dates(text: str, published: dt.date | None) -> tuple[list[When], list[t
         if t.type not in ("DATE", "TIME") or t.first is None or t.last is None or not t.resolved:
             continue
         sup = _SINCE_SUPERLATIVE.search(text, max(0, t.start - 60), t.start)
-        if sup and sup.group(1).lower() not in _NOT_SUPERLATIVE:
+        if (
+            sup
+            and sup.group(1).lower() not in _NOT_SUPERLATIVE
+            and not _MONTH_NAME.search(t.text)
+            and not re.search(r"\d{4}", t.text)
+        ):
             continue  # "the largest drills in five years": a span looking back, not a date ahead
         if _IN_NAME.search(text, max(0, t.start - 40), t.start) and re.fullmatch(r"\d{4}\w?", t.text):
             continue  # a year that is part of a name: "exercise Baltic Guardian 2025", "Joint Sword-2024A"
@@ -91,7 +96,7 @@ _ASIDE_YEAR = re.compile(
     r"[^.;]*$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z\"“]|\n")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9]{2})[.!?][\"”’)]?\s+[A-Z\"“]|\n")  # not "U.S. House", "Mr. Li"
 
 
 def _in_year_of_story(text: str, w: When, earlier: list[When], moved: set[int]) -> When:

@@ -197,7 +197,10 @@ def _implied_place(c: Candidate):
     from events.places import capital_of, country_place
 
     if c.type == "statement":
-        return capital_of(c.countries[0]) if c.countries else None
+        # the speaker's government: a named speaker's own country first
+        speaker = next((a.country for a in c.actors if a.country), None)
+        iso = speaker or (c.countries[0] if c.countries else None)
+        return capital_of(iso) if iso else None
     if len(set(c.countries)) == 1:
         return country_place(c.countries[0])
     if c.type in ("armed_conflict", "sanction") and c.after:
@@ -373,6 +376,12 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     return groups
 
 
+# "the PLA held the three-day Joint Sword drills": the noun is the event of the clause's verb
+_LIGHT_VERB = re.compile(
+    r"\b(?:held|holds|hold|holding|staged|stages|conducted|conducts|carried\s+out|carries\s+out|launched|"
+    r"launches|began|begins|started|starts|wrapped\s+up|kicked\s+off|opened|mounted)\s+"
+    r"(?:(?:a|an|the|its|their|his|her|two|three|four|five|several|new|joint|large-scale|[\w-]+-day|[A-Z][\w-]*)\s+){0,4}$"
+)
 _BARE_INSTITUTION = re.compile(
     r"(?:^|[,;]\s+|\b(?:the|and|when|after|as|while|his|her|its|their)\s+)(?:troops|soldiers|parliament|government|cabinet|president|prime\s+minister|"
     r"police|army|military|junta|opposition|(?:interior|foreign|defen[cs]e)\s+ministry|authorities|"
@@ -492,7 +501,8 @@ def _fill(
         others = [
             o for o in sentence_triggers if o.kind == "verb" and lo <= o.start < hi and o.type != g.type
         ]
-        if others or (g.type == "armed_conflict" and in_phrase):
+        light = _LIGHT_VERB.search(text, max(lo, t0.start - 50), t0.start)
+        if (others or (g.type == "armed_conflict" and in_phrase)) and not light:
             np_lo = phrase_start(text, t0.start, lo)
             m = NP_TAIL.match(text, g.triggers[-1].end)
             np_hi = m.end() if m else g.triggers[-1].end

@@ -162,6 +162,9 @@ ORGS: list[tuple[str, str]] = [
     (r"\bHezbollah\b", "LBN"),
     (r"\bHamas\b", "PSE"),
     (r"\bIslamic Revolutionary Guard Corps\b|\bIRGC\b", "IRN"),
+    (r"\bGeorgian Dream\b", "GEO"),
+    (r"\bRapid Support Forces\b|\bRSF\b", "SDN"),
+    (r"\bJaish-e-Mohammed\b|\bLashkar-e-Taiba\b", "PAK"),
 ]
 _ORGS = [(re.compile(p), iso) for p, iso in ORGS]
 

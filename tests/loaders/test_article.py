@@ -279,6 +279,14 @@ def test_countries(text, countries):
     assert set(one(text).countries) >= countries
 
 
+def test_the_subject_of_held_holds_the_drills_beside_another_event():
+    ev = events_of(
+        "In April 2023, the PLA held three-day drills around Taiwan after its leader met U.S. officials."
+    )
+    drills = ev[ev["event_type"] == "military_exercise"]
+    assert len(drills) == 1 and "CHN" in drills.iloc[0]["countries"]
+
+
 def test_a_bare_institution_is_the_one_of_the_country_the_story_is_about():
     ev = events_of(
         "Georgia's opposition rallied in Tbilisi on Monday against Georgia's government. "
@@ -336,6 +344,11 @@ def test_actors_are_people_and_organisations():
         ("South Korean forces held drills throughout South Korea on Tuesday.", "South Korea", "country"),
         # no place named: a government speaks from its capital, a one-country event happens in it
         ("Turkey's foreign minister said on Tuesday that talks would resume.", "Ankara", "city"),
+        (
+            "Taiwan's President Lai Ching-te said on Tuesday that China must stop its drills.",
+            "Taipei",
+            "city",
+        ),
         ("Soldiers in neighbouring Mali seized power on Tuesday.", "Mali", "country"),
         ("Russia fired dozens of missiles at cities across Ukraine on Tuesday.", "Ukraine", "country"),
         ("Chinese and Russian officials agreed on Tuesday to expand trade.", "", "unknown"),
