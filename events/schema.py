@@ -248,7 +248,7 @@ def _map_unique(values: pd.Series, func: Callable[[object], object]) -> pd.Serie
     table = np.empty(len(results), dtype=object)
     for i, r in enumerate(results):  # one by one: numpy would make a list of lists 2-d
         table[i] = r
-    return pd.Series(table[codes], index=values.index, dtype=object)
+    return pd.Series(table[codes], index=values.index, dtype=object, copy=False)
 
 
 @lru_cache(maxsize=4096)
@@ -287,6 +287,15 @@ def _clean_text(values: pd.Series) -> pd.Series:
     """A text column, stripped, with missing values and the text "nan" (one written out) as "".
 
     Strings are handled by Arrow; anything else goes through `_text` once per distinct value."""
+    if isinstance(values.array, pd.arrays.ArrowStringArray):  # in Arrow: one copy, not four
+        import pyarrow.compute as pc
+
+        a = values.array.__arrow_array__()
+        trimmed = pc.utf8_trim_whitespace(pc.fill_null(a, "") if a.null_count else a)
+        nan = pc.equal(trimmed, "nan")
+        if pc.any(nan).as_py():
+            trimmed = pc.if_else(nan, "", trimmed)
+        return pd.Series(pd.array(trimmed, dtype="str"), index=values.index)
     if isinstance(values.dtype, pd.StringDtype):
         return values.fillna("").astype("str").str.strip().replace("nan", "")
     codes, results = _unique_apply(values, lambda v: "" if (t := _text(v).strip()) == "nan" else t)
@@ -298,7 +307,7 @@ def _take_texts(texts: list[str], codes: np.ndarray, index: pd.Index | None = No
     once and copied per row, a million str objects never exist."""
     import pyarrow as pa
 
-    taken = pa.array(texts, type=pa.string()).take(pa.array(codes))
+    taken = pa.array(texts, type=pa.large_string()).take(pa.array(codes))  # pandas' own text type
     return pd.Series(taken, index=index, dtype="str")
 
 
@@ -374,9 +383,14 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         return df[name] if name in df else None
 
     # text columns
+    blank = None
     for c in STRINGS:
         s = col(c)
-        out[c] = _blank_texts(n) if s is None else _clean_text(s)
+        if s is None:
+            blank = _blank_texts(n) if blank is None else blank  # one for every missing column
+            out[c] = blank
+        else:
+            out[c] = _clean_text(s)
     empty = (out["title"] == "") & (out["description"] == "") & (out["evidence"] == "")
     problems.add_mask(empty, "title", out["title"], "no title, description or evidence")
     fill_title = (out["title"] == "") & ~empty
@@ -465,7 +479,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
         table = np.empty(len(results), dtype=object)
         for i, r in enumerate(results):
             table[i] = [] if r is None else r
-        out[c] = pd.Series(table[codes], dtype="object")
+        out[c] = pd.Series(table[codes], dtype="object", copy=False)
 
     # coordinates and confidence
     for c, lo, hi in (("latitude", -90, 90), ("longitude", -180, 180), ("confidence", 0, 1)):
@@ -533,7 +547,7 @@ def validate(df: pd.DataFrame, *, source: str | None = None) -> Validated:
     problems.add_mask(dup, "event_id", out["event_id"], "duplicate event_id (an earlier row has it)")
     bad_rows |= dup.to_numpy()
 
-    events = pd.DataFrame({c: out[c] for c in COLUMNS})
+    events = pd.DataFrame({c: out[c] for c in COLUMNS}, copy=False)  # copy-on-write: copied if changed
     extra = [c for c in df.columns if c not in COLUMNS and c not in (ROW, FILE)]
     for c in extra:
         events[c] = df[c]

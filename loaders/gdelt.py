@@ -242,7 +242,8 @@ def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     stamps, ok = _stamps(np.asarray(uniques, dtype="float64"))
     codes = np.where(codes < 0, len(stamps), codes)  # missing: the NaT appended below
     out = np.append(stamps, np.array(["NaT"], dtype=DATETIME))[codes]
-    return pd.Series(out, index=values.index), pd.Series(~np.append(ok, False)[codes], index=values.index)
+    bad = ~np.append(ok, False)[codes]
+    return pd.Series(out, index=values.index, copy=False), pd.Series(bad, index=values.index, copy=False)
 
 
 def _stamps(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -356,7 +357,7 @@ def _counts(values: pd.Series) -> pd.Series:
     v = values.to_numpy(dtype="float64")
     if np.isfinite(v).all():  # the usual case, with no temporary copies
         whole = v.astype("int64")
-        return values if (whole != v).any() else pd.Series(whole, index=values.index)
+        return values if (whole != v).any() else pd.Series(whole, index=values.index, copy=False)
     finite = np.isfinite(v)
     if (v[finite] % 1 != 0).any() or np.isinf(v).any():  # "inf" reads as a number, but no count
         return values
@@ -414,6 +415,7 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
             "source_published": published,
         },
         index=chunk.index,
+        copy=False,  # the columns are new: no need to copy them again
     )
     for c in EXTRA:
         if c in nums:
