@@ -417,11 +417,8 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
         index=chunk.index,
         copy=False,  # the columns are new: no need to copy them again
     )
-    for c in EXTRA:
-        if c in nums:
-            frame[c] = _counts(nums[c]) if c in COUNTS else nums[c]
-        else:
-            frame[c] = text[c]
+    for c in EXTRA:  # counts become integers in `_load`, once the good rows of every chunk are known
+        frame[c] = nums[c] if c in nums else text[c].fillna("")  # codes: "" when missing, as all text
     rejects = pd.DataFrame(
         {
             "row": chunk.index[bad],
@@ -495,6 +492,9 @@ def _load(
         if frames
         else pd.DataFrame(columns=["event_id", "title"])
     )
+    for c in COUNTS:  # integers when every loaded row has one: rejected rows and chunks do not matter
+        if c in events:
+            events[c] = _counts(events[c])
     events["_row"] = _line_numbers(events.index.to_numpy().copy(), skipped_lines, first_line)
     for rej in pending:
         if len(rej):

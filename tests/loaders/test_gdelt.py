@@ -193,3 +193,22 @@ def test_infinite_count_loads_as_a_float(tmp_path):
     p.write_text("\n".join(["\t".join(fields), _lines()[1]]) + "\n")
     v = load(p)
     assert v.events["NumMentions"].tolist() == [float("inf"), 24.0] and v.rejects.empty
+
+
+@pytest.mark.parametrize("chunk_rows", [2, 250_000])
+def test_careful_path_loads_good_rows_as_the_fast_path_does(tmp_path, chunk_rows):
+    p = tmp_path / "x.CSV"
+    p.write_text(V2_FILE.read_text() + "junk\n")  # a line pyarrow refuses: the file is read again
+    v = load(p, settings=Settings(chunk_rows=chunk_rows))
+    assert v.rejects[["row", "reason"]].values.tolist() == [[5, "incomplete GDELT row (too few fields)"]]
+    pd.testing.assert_frame_equal(v.events, load(V2_FILE).events)
+
+
+def test_rejected_rows_do_not_change_the_count_columns(tmp_path):
+    fields = _lines()[0].split("\t")
+    fields[0], fields[1], fields[V2.index("NumMentions")] = "1117829399", "20231345", ""
+    p = tmp_path / "x.CSV"
+    p.write_text("\n".join(["\t".join(fields), *_lines()]) + "\n")
+    v = load(p)
+    assert v.rejects[["row", "reason"]].values.tolist() == [[1, "SQLDATE is not a date YYYYMMDD"]]
+    assert v.events["NumMentions"].dtype == "int64"
