@@ -35,6 +35,17 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"(?:held|hold|holds|holding)\s+talks|talks", "meeting", "noun"),
     (r"visit(?:s|ed|ing)?|state\s+visit|trip\s+to", "meeting", "verb"),
     (r"hosted|hosts|hosting", "meeting", "verb"),
+    (
+        r"(?:(?:phone|telephone|video)\s+)?calls?(?=\s+(?:between|with)\b)|(?:spoke|speak|speaks|talked)\s+by\s+(?:tele)?phone"
+        r"|(?:phone|telephone|video)\s+(?:call|conference)s?",
+        "meeting",
+        "noun",
+    ),
+    (
+        r"join(?:s|ed|ing)?(?=\s+(?:his|her|their|its)?\s*(?:counterparts|leaders|ministers|talks|a\s+meeting)\b)",
+        "meeting",
+        "verb",
+    ),
     (r"(?:will|would|to|plans\s+to|expected\s+to)\s+meet", "meeting", "verb"),
     # exercises
     (r"(?:war\s*games?|wargames?)", "military_exercise", "noun"),
@@ -79,12 +90,24 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     # arms transfers (before "deal" above would match: checked in _classify)
     (
-        r"arms\s+(?:deals?|trade|sales?|transfers?|negotiations|shipments?|supplies)|military\s+aid|weapons\s+(?:deliveries|shipments?|sales?)",
+        r"arms\s+(?:deals?|trade|sales?|transfers?|negotiations|shipments?|supplies)|military\s+aid|weapons\s+(?:deliveries|shipments?|sales?)"
+        r"|(?:gift|donation|delivery|deliveries|shipments?|transfer)\s+of\s+(?=(?:[\w£$€,.-]+\s+){0,5}(?:weapons|arms|missiles|"
+        r"munitions|ammunition|shells|drones|tanks|jets|guns|artillery|systems|howitzers|rockets|fighters|aircraft)\b)",
         "arms_transfer",
         "noun",
     ),
     (
-        r"(?:sold|supplied|delivered|shipped|transferred|buy|buys|bought|purchase[sd]?|acquire[sd]?)(?=\s+(?:[\w-]+\s+){0,4}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems|submarines|warships|frigates|fighters|aircraft|helicopters|howitzers|rockets)\b)",
+        r"(?:sold|supplied|supplying|delivered|delivering|shipped|transferred|buy|buys|bought|purchase[sd]?|acquire[sd]?|"
+        r"donate[sd]?|donating|pledged)(?=\s+(?:[\w,.-]+\s+){0,9}(?:weapons|arms|missiles|munitions|ammunition|shells|drones|"
+        r"tanks|jets|artillery|systems|submarines|warships|frigates|fighters|aircraft|helicopters|howitzers|rockets)\b)",
+        "arms_transfer",
+        "verb",
+    ),
+    (
+        # "send", "provide", "give" transfer arms only to someone: "send 14 tanks to Ukraine", not "sending warships to surround"
+        r"(?:send|sends|sent|sending|provide|provides|provided|providing|give|gives|gave)(?=\s+(?:[\w,.-]+\s+){0,9}"
+        r"(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems|howitzers|rockets|guns)"
+        r"\b(?:\s+[\w,.-]+){0,12}?\s+(?:to|for)\s+(?-i:[A-Z])(?!\w*\s+(?:surround|encircle|patrol|blockade)))",
         "arms_transfer",
         "verb",
     ),
@@ -206,7 +229,7 @@ _ADJECTIVAL = re.compile(
     re.I,
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|battle\s+(?:tanks?|groups?|ships?|fields?|lines?|ready|hardened)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
 )
 

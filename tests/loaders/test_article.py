@@ -77,6 +77,11 @@ def day(ts) -> str:
             [("statement", "2024-03-14")],
         ),
         ("Germany has long supplied weapons to its allies.", []),
+        # deploying one's own forces is no arms transfer
+        (
+            "China began drills around Taiwan on Thursday, sending warships and jets to surround the island.",
+            [("military_exercise", "2024-03-14")],
+        ),
         ("North Korea frequently condemns such drills as rehearsals for an invasion.", []),
     ],
 )
@@ -231,6 +236,12 @@ def test_a_back_reference_takes_the_date_of_its_event():
         ("Hamas fired rockets into southern Israel on Monday.", "armed_conflict"),
         ("North Korea fired two missiles into the Sea of Japan on Monday.", "weapons_test"),
         ("Sweden applied to join NATO on Monday.", "other"),
+        (
+            "Britain will send 14 Challenger 2 main battle tanks to Ukraine, the government said on Monday.",
+            "arms_transfer",
+        ),
+        ("Blinken spoke by telephone with Kenya's president on Monday.", "meeting"),
+        ("Japan's defence minister will join counterparts from Australia in Darwin on Monday.", "meeting"),
         ("Niger's presidential guard detained President Mohamed Bazoum on Monday.", "other"),
     ],
 )
