@@ -265,37 +265,63 @@ def _stamps(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, list[object]]:
-    """Codes (0 for missing) and the distinct values (None first) of a column."""
+    """Codes (-1 for missing) and the distinct values of a column; Arrow text is numbered by Arrow."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        codes, uniques = values.cat.codes.to_numpy(), list(values.cat.categories)
-    else:
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        uniques = list(uniques)
-    return codes.astype("int64") + 1, [None, *uniques]
+        return values.cat.codes.to_numpy(), list(values.cat.categories)
+    if isinstance(values.array, pd.arrays.ArrowStringArray):
+        import pyarrow.compute as pc
+
+        if not len(values):
+            return np.zeros(0, dtype="int32"), []
+        encoded = pc.dictionary_encode(values.array.__arrow_array__()).combine_chunks()
+        codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+        return codes, encoded.dictionary.to_pylist()
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes, list(uniques)
 
 
 def combine(columns: list[pd.Series], func: Callable[..., object]) -> pd.Series:
     """`func(*values)` for each row, called once per distinct combination of the columns' values
     (a million GDELT rows hold a few thousand): a categorical column of the results, so what
     follows (validation) also works once per distinct value."""
-    parts = [_codes(c) for c in columns]
-    sizes = [len(u) for _, u in parts]
-    if float(np.prod(sizes, dtype="float64")) >= 2**62:  # too many to number: row by row
+    if not columns:
+        raise ValueError("combine needs at least one column")
+    return _combine([_codes(c) for c in columns], columns, func)
+
+
+def _combine(
+    parts: list[tuple[np.ndarray, list[object]]], columns: list[pd.Series], func: Callable[..., object]
+) -> pd.Series:
+    """`combine` of columns already numbered by `_codes` (a column used in several is numbered once)."""
+    index = columns[0].index
+    sizes = [len(u) + 1 for _, u in parts]  # + 1: missing
+    space = float(np.prod(sizes, dtype="float64"))
+    if space >= 2**62:  # too many to number: row by row
         rows = zip(*(c.astype("object").where(c.notna(), None) for c in columns), strict=True)
-        return pd.Series([func(*r) for r in rows], index=columns[0].index, dtype="category")
-    key = np.zeros(len(columns[0]), dtype="int64")
+        return pd.Series([func(*r) for r in rows], index=index, dtype="category")
+    key = np.zeros(len(index), dtype="int64")
     for (codes, _), size in zip(parts, sizes, strict=True):
-        key = key * size + codes
-    kcodes, kuniques = pd.factorize(key)
+        key *= size  # in place: no million-row temporaries
+        key += codes
+        key += 1
+    if space <= max(len(key), 1 << 16):  # few possible keys: a table instead of hashing
+        seen = np.zeros(int(space), dtype=bool)
+        seen[key] = True
+        kuniques = np.flatnonzero(seen)
+        lookup = np.zeros(int(space), dtype="int64")
+        lookup[kuniques] = np.arange(len(kuniques))
+        kcodes = lookup[key]
+    else:
+        kcodes, kuniques = pd.factorize(key)
     results = np.empty(len(kuniques), dtype=object)
     for i, k in enumerate(kuniques.tolist()):
         values = []
-        for _, uniques in reversed(parts):
-            k, r = divmod(k, len(uniques))
-            values.append(uniques[r])
+        for (_, uniques), size in zip(reversed(parts), reversed(sizes), strict=True):
+            k, r = divmod(k, size)
+            values.append(uniques[r - 1] if r else None)
         results[i] = func(*reversed(values))
     codes, categories = pd.factorize(results, use_na_sentinel=True)  # equal results share a category
-    return pd.Series(pd.Categorical.from_codes(codes[kcodes], categories=categories), index=columns[0].index)
+    return pd.Series(pd.Categorical.from_codes(codes[kcodes], categories=categories), index=index, copy=False)
 
 
 def _text(v: object) -> str:
@@ -343,14 +369,6 @@ def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], 
     return nums, why
 
 
-def _categories(values: pd.Series) -> pd.Series:
-    """Text as a categorical column (its distinct values numbered by Arrow's hashing when in Arrow)."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return values
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return pd.Series(pd.Categorical.from_codes(codes, categories=uniques), index=values.index)
-
-
 def _counts(values: pd.Series) -> pd.Series:
     """Whole numbers as integers (10, not 10.0): int64, or nullable Int64 when some are missing (as
     pandas reads them from a CSV); left as floats if any is not whole."""
@@ -387,8 +405,12 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
 
     missing = pd.Series(np.nan, index=chunk.index, dtype="object")
     text = {c: chunk[c] if c in chunk else missing for c in TEXT}
-    coded = {c: _categories(text[c]) for c in COMBINED}  # numbered once, used by several `combine`s
-    event_type = combine([coded["EventCode"]], lambda c: from_cameo(_text(c)) if c is not None else None)
+    coded = {c: _codes(text[c]) for c in COMBINED}  # numbered once, used by several combinations
+
+    def combined(names: tuple[str, ...], func: Callable[..., object]) -> pd.Series:
+        return _combine([coded[c] for c in names], [text[c] for c in names], func)
+
+    event_type = combined(("EventCode",), lambda c: from_cameo(_text(c)) if c is not None else None)
     geo_type = nums["ActionGeo_Type"].to_numpy()
     geo_codes = np.full(len(geo_type), -1)
     for number, name in GEO_TYPES.items():
@@ -397,16 +419,15 @@ def _events(chunk: pd.DataFrame, *, as_text: bool) -> tuple[pd.DataFrame, pd.Dat
     frame = pd.DataFrame(
         {
             "event_id": text["GLOBALEVENTID"],
-            "title": combine([coded["Actor1Name"], coded["EventCode"], coded["Actor2Name"]], _title),
+            "title": combined(("Actor1Name", "EventCode", "Actor2Name"), _title),
             "start": start,
             "date_precision": pd.Categorical.from_codes(np.where(start.notna(), 0, -1), categories=["day"]),
             "date_text": sqldate,  # rows without a start are rejected below
             "event_type": event_type,
-            "countries": combine(
-                [coded["Actor1CountryCode"], coded["Actor2CountryCode"], coded["ActionGeo_CountryCode"]],
-                _countries,
+            "countries": combined(
+                ("Actor1CountryCode", "Actor2CountryCode", "ActionGeo_CountryCode"), _countries
             ),
-            "actors": combine([coded["Actor1Name"], coded["Actor2Name"]], _actors),
+            "actors": combined(("Actor1Name", "Actor2Name"), _actors),
             "location": text["ActionGeo_FullName"],
             "latitude": nums["ActionGeo_Lat"],
             "longitude": nums["ActionGeo_Long"],
