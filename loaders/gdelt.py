@@ -159,7 +159,9 @@ def _read_chunks(
             sep="\t",
             header=0 if header else None,
             names=None if header else list(names),
-            dtype="str",  # every column, so a line with too many fields is caught (usecols hides it)
+            # every column, so a line with too many fields is caught (usecols hides it); only the
+            # needed ones become pandas text (the rest stay plain objects: converting them is slow)
+            dtype={c: ("str" if c in wanted else object) for c in names} if not header else "str",
             quoting=csv.QUOTE_NONE,
             keep_default_na=False,
             na_values=[""],
@@ -350,6 +352,15 @@ def _actors(a1: object, a2: object) -> str:
     return ";".join(p for p in (_text(a1), _text(a2)) if p)
 
 
+def _to_numbers(texts: pd.Series) -> pd.Series:
+    """`pd.to_numeric(texts, errors="coerce")` as floats, parsed once per distinct text (number
+    columns repeat a lot, and parsing text is the slow part)."""
+    codes, uniques = pd.factorize(texts, use_na_sentinel=True)
+    parsed = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce").astype("float64").to_numpy()
+    values = np.append(parsed, np.nan)[np.where(codes < 0, len(parsed), codes)]
+    return pd.Series(values, index=texts.index, copy=False)
+
+
 def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], np.ndarray]:
     """The number columns as floats, and for each row the first column that is not a number ("")."""
     nums: dict[str, pd.Series] = {}
@@ -360,7 +371,7 @@ def _numbers(chunk: pd.DataFrame, as_text: bool) -> tuple[dict[str, pd.Series], 
             nums[c] = pd.Series(np.nan, index=chunk.index)
         elif as_text:
             stripped = raw.str.strip()
-            num = pd.to_numeric(stripped, errors="coerce").astype("float64")
+            num = _to_numbers(stripped)
             bad = (raw.notna() & (stripped != "") & num.isna()).to_numpy()
             why[bad & (why == "")] = c
             nums[c] = num
