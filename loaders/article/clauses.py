@@ -60,7 +60,16 @@ def boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]:
             subject = text[cut + 1 : t.start].strip() if cut > s else ""
             tail = text[t.end : e]
             aside = tail.startswith(",")  # ", South Korea's military said, hours before ..."
-            if subject and t.start - cut < 70 and (len(tail) < 50 or aside) and not THAT.search(tail[:40]):
+            finite = t.text.lower() in _SAYS or not re.search(
+                r"\bto\s+$", text[s : t.start]
+            )  # not "to announce"
+            if (
+                subject
+                and finite
+                and t.start - cut < 70
+                and (len(tail) < 50 or aside)
+                and not THAT.search(tail[:40])
+            ):
                 cuts.append(cut + 1)
     return sorted(set(cuts))
 

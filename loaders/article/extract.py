@@ -49,6 +49,7 @@ class Geo:
     countries: list  # (start, end, iso3, kind)
     places: list  # events.places.PlaceMention
     main: str | None = None  # the country the article names most: whose "parliament" it means
+    dominant: bool = False  # named far more than any other: the story's country
 
 
 _GROUP_MEMBERS = {
@@ -79,8 +80,10 @@ def _geo(text: str) -> Geo:
     ]
     cs.sort()
     isos = {c[2] for c in cs}
-    named = Counter(c[2] for c in cs if c[3] != "group").most_common(1)
-    return Geo(cs, find_places(text, countries=isos), named[0][0] if named else None)
+    named = Counter(c[2] for c in cs if c[3] != "group").most_common(2)
+    main = named[0][0] if named else None
+    dominant = bool(named) and named[0][1] >= 3 and (len(named) < 2 or named[0][1] >= 2 * named[1][1])
+    return Geo(cs, find_places(text, countries=isos), main, dominant)
 
 
 _OBJECT_OF = re.compile(
@@ -164,6 +167,8 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
     cands = resolve_context(cands, text, sentences, _news_day(cands, published))
     inherit_places(cands)
     for c in cands:
+        if not c.countries and not c.topic and c.place is None and geo.dominant and geo.main:
+            c.countries = [geo.main]  # "officers went on television": a story about one country is in it
         if c.place is None:
             c.place = _implied_place(c)
     # an event with neither a country nor a place cannot be put on a map or filtered: not reported
@@ -383,7 +388,7 @@ _LIGHT_VERB = re.compile(
     r"(?:(?:a|an|the|its|their|his|her|two|three|four|five|several|new|joint|large-scale|[\w-]+-day|[A-Z][\w-]*)\s+){0,4}$"
 )
 _BARE_INSTITUTION = re.compile(
-    r"(?:^|[,;]\s+|\b(?:the|and|when|after|as|while|his|her|its|their)\s+)(?:troops|soldiers|parliament|government|cabinet|president|prime\s+minister|"
+    r"(?:^|[,;]\s+|\b(?:the|and|when|after|as|while|his|her|its|their)\s+)(?:troops|soldiers|officers|generals|guards|parliament|government|cabinet|president|prime\s+minister|"
     r"police|army|military|junta|opposition|(?:interior|foreign|defen[cs]e)\s+ministry|authorities|"
     r"security\s+forces|protesters|demonstrators|riot\s+police|lawmakers|legislators|courts?|judges?|"
     r"(?:presidential|national|republican|royal)\s+guard)\s+(?:(?:had|has|have|was|were|then|also|later|"

@@ -194,6 +194,12 @@ PATTERNS: list[tuple[str, str, int]] = [
         IC,
     ),
     (
+        "anaphor_pod",
+        r"\b(?:(?P<when>late|early)\s+)?(?P<det>that|that\s+same|the\s+same|the\s+next|the\s+following|the\s+previous|"
+        r"the\s+preceding)\s+(?P<pod>night|evening|morning|afternoon)\b",
+        IC,
+    ),
+    (
         "day_rel",
         r"\b(?:the\s+)?(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b"
         rf"(?:\s+(?:(?P<wrel>last|next|this)\s+)?(?-i:(?P<wd>{WEEKDAY})))?(?!\s+(?:the|a|an|his|her|its|their))",
@@ -272,7 +278,7 @@ NEEDS = {
     "year": {"digit"}, "spoken_year": {"words", "unit", "month"}, "season": {"unit"}, "decade": {"digit"},
     "decade2": {"digit", "words"}, "century": {"unit"}, "deictic": {"deictic", "unit"}, "tod": {"deictic", "unit"},
     "relative": {"unit"}, "ago": {"unit"}, "duration": {"unit"}, "vague_duration": {"unit"},
-    "for_units": {"unit"}, "ahead": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "day_rel": {"unit", "weekday"},
+    "for_units": {"unit"}, "ahead": {"unit"}, "quarter": {"unit"}, "year_period": {"digit"}, "week_of": {"month"}, "qnum": {"words"}, "anaphor": {"unit"}, "anaphor_pod": {"unit", "deictic"}, "day_rel": {"unit", "weekday"},
     "year_adj": {"unit"}, "holiday": {"words", "unit"}, "set": {"words"},
 }  # fmt: skip
 # how far a match may reach before and after a trigger of each class ("each of the past three

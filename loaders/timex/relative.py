@@ -330,6 +330,20 @@ def r_anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     return found
 
 
+def r_anaphor_pod(c: Candidate, ctx: Context) -> list[Piece] | None:
+    """ "late that night", "the following morning": a part of the day last named (or the day after it)."""
+    det, pod = lower_words(c.group("det")), c.group("pod").lower()
+    step = (
+        1 if det in ("the next", "the following") else -1 if det in ("the previous", "the preceding") else 0
+    )
+    suffix = "T" + PARTS_OF_DAY[pod]
+    if ctx.dct is None and ctx.ref_day is None:
+        return [Piece(c.start, c.end, "TIME", unresolved("XXXX-XX-XX" + suffix, "day"), resolved=False)]
+    date = (ctx.ref_day or ctx.dct) + dt.timedelta(days=step)
+    ctx.ref_day = date
+    return [Piece(c.start, c.end, "TIME", Period(date.isoformat() + suffix, date, date, "day"))]
+
+
 def _anaphor(c: Candidate, ctx: Context) -> list[Piece] | None:
     det, unit = lower_words(c.group("det")), lower_words(c.group("unit")).removeprefix("fiscal ")
     if ctx.dct is None:

@@ -35,6 +35,7 @@ from loaders.timex.grammar import Candidate
 from loaders.timex.relative import (
     r_ago,
     r_anaphor,
+    r_anaphor_pod,
     r_day_rel,
     r_deictic,
     r_qnum,
@@ -52,6 +53,6 @@ RESOLVERS: dict[str, Callable[[Candidate, Context], list[Piece] | None]] = {
     "weekday": r_weekday, "time": r_time, "year_range": r_year_range, "year": r_year, "decade": r_decade,
     "decade2": r_decade2, "century": r_century, "deictic": r_deictic, "tod": r_tod, "relative": r_relative,
     "ago": r_ago, "duration": r_duration, "vague_duration": r_vague_duration, "for_units": r_for_units,
-    "quarter": r_quarter, "qnum": r_qnum, "anaphor": r_anaphor, "day_rel": r_day_rel, "year_adj": r_year_adj,
+    "quarter": r_quarter, "qnum": r_qnum, "anaphor": r_anaphor, "anaphor_pod": r_anaphor_pod, "day_rel": r_day_rel, "year_adj": r_year_adj,
     "holiday": r_holiday, "ahead": r_ahead, "year_period": r_year_period, "week_of": r_week_of, "set": r_set, "spoken_year": r_spoken_year, "season": r_season,
 }  # fmt: skip

@@ -290,6 +290,17 @@ def test_countries(text, countries):
     assert set(one(text).countries) >= countries
 
 
+def test_an_event_without_a_country_in_a_story_about_one_country_is_in_it():
+    ev = events_of(
+        "Bolivia's army chief was arrested in La Paz on Wednesday. Bolivia's president condemned the attempt. "
+        "Bolivia's cabinet met on Thursday. Late that night, a group of officers went on television to announce "
+        "they had seized power."
+    )
+    seized = ev[ev["event_type"] == "other"]
+    assert {day(d) for d in seized["start"]} == {"2024-03-13", "2024-03-14"}
+    assert all("BOL" in c for c in seized["countries"])
+
+
 def test_the_subject_of_held_holds_the_drills_beside_another_event():
     ev = events_of(
         "In April 2023, the PLA held three-day drills around Taiwan after its leader met U.S. officials."

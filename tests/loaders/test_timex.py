@@ -237,6 +237,19 @@ RELATIVE_CASES = [
         "The next day",
         "2023-08-31",
     ),
+    # a part of the day last named: "late that night", "the following morning"
+    (
+        dt.date(2023, 7, 28),
+        "Guards detained the president early on Wednesday. Late that night, officers went on television.",
+        "Late that night",
+        "2023-07-26TNI",
+    ),
+    (
+        dt.date(2023, 7, 28),
+        "Guards detained the president on Wednesday. The following morning, the army backed them.",
+        "The following morning",
+        "2023-07-27TMO",
+    ),
     (
         SEED,
         "The army said the ceasefire would hold until the end of the year.",
