@@ -109,6 +109,8 @@ def _in_year_of_story(text: str, w: When, earlier: list[When], moved: set[int]) 
         or w.precision not in ("day", "month")
     ):
         return w
+    if re.search(r"\b(?:last|this|next|previous|past|coming|following|same)\b", w.text, re.I):
+        return w  # "December last year" says its own year
     that_year = _THAT_YEAR.match(text, w.end)
     for prev in reversed(earlier):
         if not re.search(r"\d{4}", prev.text) and prev.start not in moved:

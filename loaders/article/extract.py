@@ -387,6 +387,10 @@ _LIGHT_VERB = re.compile(
     r"launches|began|begins|started|starts|wrapped\s+up|kicked\s+off|opened|mounted)\s+"
     r"(?:(?:a|an|the|its|their|his|her|two|three|four|five|several|new|joint|large-scale|[\w-]+-day|[A-Z][\w-]*)\s+){0,4}$"
 )
+# what an attack or sanction is aimed at: "strikes on Yemen", "invasion of Ukraine", "missiles at cities across Ukraine"
+_AIMED_AT = re.compile(
+    r"\b(?:on|against|at|into|in|across|over|of|targeting)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I
+)
 _BARE_INSTITUTION = re.compile(
     r"(?:^|[,;]\s+|\b(?:the|and|when|after|as|while|his|her|its|their)\s+)(?:troops|soldiers|officers|generals|guards|parliament|government|cabinet|president|prime\s+minister|"
     r"police|army|military|junta|opposition|(?:interior|foreign|defen[cs]e)\s+ministry|authorities|"
@@ -552,7 +556,13 @@ def _fill(
         and geo.main not in g.countries
     ):
         g.countries.insert(0, geo.main)
-    g.after = [iso for cs, _ce, iso, _kind in geo.countries if t0.end <= cs < core_hi and outside(cs)]
+    g.after = [
+        iso
+        for cs, _ce, iso, _kind in geo.countries
+        if t0.end <= cs < core_hi
+        and outside(cs)
+        and (cs - t0.end <= 2 or _AIMED_AT.search(text, max(t0.end, cs - 30), cs))
+    ]
     # the place: a gazetteer name after "in", "at", "off", "throughout"..., nearest the trigger
     best = None
     for p in places:

@@ -73,7 +73,7 @@ _NOT_PAST = {"need", "needed", "feed", "speed", "indeed", "united", "hundred", "
 _BE = {"be", "been", "being"}
 # between a reporting verb and the date it bears: a preposition or a short object ("told
 # reporters on", "said late on"), no clause break
-_SAYING_GAP = re.compile(r"(?:\s+(?!that\b)[A-Za-z]+){0,3}?\s+|\s+", re.IGNORECASE)
+_SAYING_GAP = re.compile(r"(?:\s+(?!that\b)[A-Za-z]+){0,4}?\s+|\s+", re.IGNORECASE)
 # an -ed word after these is an adjective ("a still unspecified date", "the armed forces")
 _ADJECTIVE_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "very",
                      "still", "so", "more", "most", "well", "newly", "widely", "highly", "fully", "partly", "heavily"}  # fmt: skip

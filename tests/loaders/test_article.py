@@ -290,6 +290,13 @@ def test_countries(text, countries):
     assert set(one(text).countries) >= countries
 
 
+def test_december_last_year_keeps_its_own_year_beside_a_year_in_the_sentence():
+    ev = events_of(
+        "Georgia applied to join in March 2022 and was granted candidate status in December last year."
+    )
+    assert sorted(day(d) for d in ev["start"]) == ["2022-03-01", "2023-12-01"]
+
+
 def test_an_event_without_a_country_in_a_story_about_one_country_is_in_it():
     ev = events_of(
         "Bolivia's army chief was arrested in La Paz on Wednesday. Bolivia's president condemned the attempt. "
@@ -374,6 +381,8 @@ def test_actors_are_people_and_organisations():
         ("Soldiers in neighbouring Mali seized power on Tuesday.", "Mali", "country"),
         ("Russia fired dozens of missiles at cities across Ukraine on Tuesday.", "Ukraine", "country"),
         ("Chinese and Russian officials agreed on Tuesday to expand trade.", "", "unknown"),
+        # a war "with" a country is not in that country (and of two countries, neither is sure)
+        ("Georgia fought a five-day war with Russia in August 2008.", "", "unknown"),
         # a town the gazetteer lacks, then its country: the country is where it happened
         ("Trade ministers met in Paestum Marina, Italy, on Tuesday to discuss tariffs.", "Italy", "country"),
         ("Officials met in Pyongyang, North Korea, on Tuesday.", "Pyongyang", "city"),

@@ -237,6 +237,13 @@ RELATIVE_CASES = [
         "The next day",
         "2023-08-31",
     ),
+    # "told a news conference on Saturday that she would ...": the day of the telling, in the past
+    (
+        dt.date(2024, 12, 1),
+        "The president told a news conference on Saturday that she would not step down.",
+        "Saturday",
+        "2024-11-30",
+    ),
     # a part of the day last named: "late that night", "the following morning"
     (
         dt.date(2023, 7, 28),
