@@ -14,7 +14,7 @@ CONTEXT_SENTENCES = 12  # how far back or ahead a mention of an event is looked 
 
 
 def resolve_context(
-    cands: list[Candidate], text: str, sentences, news_day: When | None = None
+    cands: list[Candidate], text: str, sentences, news_day: When | None = None, lead_end: int = 3
 ) -> list[Candidate]:
     """Fold each undated candidate into the dated event it refers to, or drop it; fold a dated
     back-reference ("The 11-day exercise ...") into the event it refers to when their dates agree.
@@ -57,7 +57,7 @@ def resolve_context(
         if best is not None:
             _absorb(best[1], c)
             continue
-        if c.when is None and news_day is not None and _todays_news(c, text, sentences):
+        if c.when is None and news_day is not None and _todays_news(c, text, sentences, lead_end):
             c.when, c.inferred_date = news_day, True
         if c.when is not None:
             kept.append(c)
@@ -80,10 +80,13 @@ _BACKGROUND = re.compile(
 )
 
 
+LEAD_SENTENCES = 3  # the headline, a dateline sentence and the one after it
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?$", re.I)
+_NOT_NEWS = re.compile(r"\b(?:would|could|will|may|might|should|often|repeatedly|long|never|since)\b", re.I)
 _ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,6}$")
 
 
-def _todays_news(c: Candidate, text: str, sentences) -> bool:
+def _todays_news(c: Candidate, text: str, sentences, lead_end: int = 3) -> bool:
     """An undated verb in the simple past ("said", "shot down") in a sentence with no sign of
     background, habit or the future."""
     verbs = [t for t in c.triggers if t.kind == "verb"]
@@ -92,6 +95,9 @@ def _todays_news(c: Candidate, text: str, sentences) -> bool:
     if not all(_NEWS_VERB.match(" ".join(t.text.split())) for t in verbs):
         return False
     s, e = sentences[c.sentences[0]]
+    lead = c.sentences[0] < lead_end
+    if lead and all(_PRESENT_PERFECT.search(text, max(s, t.start - 20), t.start) for t in verbs):
+        return not _NOT_NEWS.search(text, s, e)  # "Iran and six powers have reached a deal": the news itself
     if c.type == "statement":
         t = c.triggers[0]
         if c.complement_has_event or not c.countries:

@@ -35,7 +35,7 @@ from loaders.article.clauses import (
     relative_spans,
     scope,
 )
-from loaders.article.context import inherit_places, resolve_context
+from loaders.article.context import LEAD_SENTENCES, inherit_places, resolve_context
 from loaders.article.dates import PRECISION_RANK, UNTIL, When, find_dates, overlap
 from loaders.article.sentences import split_sentences
 from loaders.article.titles import make_title
@@ -164,7 +164,8 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
             )
         )
     _pairs_referred_back(cands, text, sentences, geo.countries)
-    cands = resolve_context(cands, text, sentences, _news_day(cands, published))
+    lead_end = _lead_end(text, sentences)
+    cands = resolve_context(cands, text, sentences, _news_day(cands, published, lead_end), lead_end)
     inherit_places(cands)
     for c in cands:
         if not c.countries and not c.topic and c.place is None and geo.dominant and geo.main:
@@ -179,14 +180,22 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
     ]
 
 
-LEAD_SENTENCES = 3  # the headline, a dateline sentence and the one after it
+def _lead_end(text: str, sentences) -> int:
+    """The index after the article's lead: its first sentence of ten words or more (headline, byline
+    and date lines come before it) and the one after it."""
+    for i, (s, e) in enumerate(sentences):
+        if len(text[s:e].split()) >= 10:
+            return i + LEAD_SENTENCES - 1
+    return LEAD_SENTENCES
 
 
-def _news_day(cands: list[Candidate], published: dt.date | None) -> When | None:
+def _news_day(
+    cands: list[Candidate], published: dt.date | None, lead_end: int = LEAD_SENTENCES
+) -> When | None:
     """The day the article's lead reports (its first day-precise date in the past), else the day it
     was published: the date of what it tells as news without a date of its own."""
     for c in cands:
-        if c.sentences[0] >= LEAD_SENTENCES:
+        if c.sentences[0] >= lead_end:
             break
         w = c.when
         if w is not None and w.precision in ("day", "time") and (published is None or w.last <= published):
@@ -369,6 +378,19 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     for g in groups:
         if g.when is None and g.type != "statement" and said:
             t0 = g.triggers[0]
+            # "The deal, announced in Vienna on Tuesday, ...": a thing is dated by its announcement
+            told_of = next(
+                (
+                    sg
+                    for sg in said
+                    if 0 < sg.triggers[0].start - t0.end <= 25
+                    and re.fullmatch(r",\s+(?:\w+\s+)?", text[t0.end : sg.triggers[0].start])
+                ),
+                None,
+            )
+            if told_of is not None and t0.kind == "noun":
+                g.when = told_of.when
+                continue
             # "... said Sunday that North Korea fired a missile": an action told as news on that day
             told = (
                 any(sg.topic_span and sg.topic_span[0] <= t0.start < sg.topic_span[1] for sg in said)

@@ -184,6 +184,12 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (r"approved|passed|adopted|ratified|vetoed|voted|ruled", "other", "verb"),
+    (
+        r"(?:reached|reach|reaches|clinched|sealed|finali[sz]ed|concluded)(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+        r"(?:deal|agreement|accord|ceasefire|truce|treaty|pact)\b)",
+        "agreement",
+        "verb",
+    ),
     (r"ceasefire|cease-fire|truce|armistice", "agreement", "noun"),
     (
         r"(?:came|come|comes|went|go|goes)\s+into\s+(?:effect|force)|(?:took|take|takes)\s+effect",

@@ -193,6 +193,17 @@ def test_an_undated_action_told_as_news_takes_the_day_of_the_lead():
     assert not ev["countries"].map(lambda c: "PER" in c).any()
 
 
+def test_the_lead_in_the_present_perfect_is_the_news_of_the_day():
+    ev = events_of(
+        "Serbia and Kosovo strike deal\n\nBy a correspondent\n\n"
+        "Serbia and Kosovo have reached an agreement on border crossings after years of talks in Brussels.\n\n"
+        "The deal, announced in Brussels on Thursday, opens two crossings."
+    )
+    deal = ev[ev["event_type"] == "agreement"]
+    assert len(deal) == 1 and day(deal.iloc[0]["start"]) == "2024-03-14"
+    assert {"SRB", "XKX"} <= set(deal.iloc[0]["countries"])
+
+
 def test_a_source_attribution_is_no_event_of_its_own():
     ev = events_of(
         "Chilean warships began drills off Valparaiso on Tuesday. The drills involved ten ships, officials said."
