@@ -409,6 +409,7 @@ _LIGHT_VERB = re.compile(
     r"launches|began|begins|started|starts|wrapped\s+up|kicked\s+off|opened|mounted)\s+"
     r"(?:(?:a|an|the|its|their|his|her|two|three|four|five|several|new|joint|large-scale|[\w-]+-day|[A-Z][\w-]*)\s+){0,4}$"
 )
+_SHARED_SUBJECT = re.compile(r"\band\s+(?:was|were|has|have|had|is|are)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
 # what an attack or sanction is aimed at: "strikes on Yemen", "invasion of Ukraine", "missiles at cities across Ukraine"
 _AIMED_AT = re.compile(
     r"\b(?:on|against|at|into|in|across|over|of|targeting)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I
@@ -578,6 +579,11 @@ def _fill(
         and geo.main not in g.countries
     ):
         g.countries.insert(0, geo.main)
+    # "Georgia applied in March 2022 ... and was granted candidate status": the sentence's subject
+    if _SHARED_SUBJECT.search(text, max(body_start, t0.start - 30), t0.start):
+        first = min((t.start for t in sentence_triggers), default=t0.start)
+        subject = [iso for cs, _ce, iso, _kind in geo.countries if body_start <= cs < first and outside(cs)]
+        g.countries[:0] = [iso for iso in dict.fromkeys(subject) if iso not in g.countries]
     g.after = [
         iso
         for cs, _ce, iso, _kind in geo.countries

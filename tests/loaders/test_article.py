@@ -301,6 +301,15 @@ def test_countries(text, countries):
     assert set(one(text).countries) >= countries
 
 
+def test_a_verb_coordinated_without_a_subject_shares_the_sentence_subject():
+    ev = events_of(
+        "Moldova applied for EU membership in March 2022, days after Russia's invasion of Ukraine, "
+        "and was granted candidate status in June 2022."
+    )
+    status = ev[ev["start"].dt.month == 6]
+    assert len(status) == 1 and status.iloc[0]["countries"][0] == "MDA"
+
+
 def test_december_last_year_keeps_its_own_year_beside_a_year_in_the_sentence():
     ev = events_of(
         "Georgia applied to join in March 2022 and was granted candidate status in December last year."
