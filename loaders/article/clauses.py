@@ -63,15 +63,18 @@ def boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]:
             finite = t.text.lower() in _SAYS or not re.search(
                 r"\bto\s+$", text[s : t.start]
             )  # not "to announce"
-            if (
-                subject
-                and finite
-                and t.start - cut < 70
-                and (len(tail) < 50 or aside)
-                and not THAT.search(tail[:40])
-            ):
+            # what follows the verb is at most its date: ", the officials said on Monday." (not "announced the gift")
+            bare = len(tail) < 25 or _DATE_AFTER.match(tail)
+            if subject and finite and t.start - cut < 70 and ((len(tail) < 50 and bare) or aside):
+                if THAT.search(tail[:40]):
+                    continue
                 cuts.append(cut + 1)
     return sorted(set(cuts))
+
+
+_DATE_AFTER = re.compile(
+    r"\s+(?:on|in|at|late|early|last|this|yesterday|today|tonight|earlier|later|overnight)\b", re.I
+)
 
 
 def relative_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:

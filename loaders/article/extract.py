@@ -87,7 +87,7 @@ def _geo(text: str) -> Geo:
 
 
 _OBJECT_OF = re.compile(
-    r"(?:plans?\s+for|talk\s+of|discuss(?:ed|ing)?|over|about|on|for|of|against|condemn\w*|"
+    r"\b(?:plans?\s+for|talk\s+of|discuss(?:ed|ing)?|over|about|on|for|of|against|condemn\w*|"
     r"denounc\w*|criticiz\w*|critici[sz]ed|as|into|includ\w*|propos\w*|offer\w*|in|with|amid|than)\s+"
     r"(?:(?:a|an|the|its|their|his|her|this|these|those|any|further|more|new|planned|proposed)\s+)?"
     r"(?:[\w’'-]+\s+){0,4}$",
@@ -391,6 +391,20 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
             if told_of is not None and t0.kind == "noun":
                 g.when = told_of.when
                 continue
+            # "the UK announced the gift of 125 guns": what is announced happens as it is announced
+            announcer = next(
+                (
+                    sg
+                    for sg in said
+                    if _ANNOUNCING.fullmatch(sg.triggers[0].text)
+                    and 0 < t0.start - sg.triggers[0].end <= 30
+                    and re.fullmatch(r"\s+(?:[\w-]+\s+){0,3}", text[sg.triggers[0].end : t0.start])
+                ),
+                None,
+            )
+            if announcer is not None and t0.kind == "noun" and g.modality == "occurred":
+                g.when = announcer.when
+                continue
             # "... said Sunday that North Korea fired a missile": an action told as news on that day
             told = (
                 any(sg.topic_span and sg.topic_span[0] <= t0.start < sg.topic_span[1] for sg in said)
@@ -422,6 +436,7 @@ _BARE_INSTITUTION = re.compile(
     r"quickly|swiftly|reportedly)\s+)*$",
     re.I,
 )
+_ANNOUNCING = re.compile(r"announc(?:ed|es)|unveiled|confirmed|approved|declared", re.I)
 _WHEN_CLAUSE = re.compile(r",\s+when\s+", re.I)
 _DAYS_AFTER = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)

@@ -68,6 +68,13 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (r"patrol(?:s|led|ed)?(?=\s+(?:the|near|in|around|through)\b)", "military_exercise", "verb"),
+    # launching an operation is an attack (before launches of weapons below)
+    (
+        r"launch(?:ed|es)?(?=\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}(?:operation|offensive|assault|incursion|"
+        r"invasion|counteroffensive|counter-offensive|raid|attack)s?\b)",
+        "armed_conflict",
+        "verb",
+    ),
     # weapons tests (checked for a weapon word nearby, see _WEAPON)
     (r"test[- ]fir(?:ed|es|ing)|test[- ]launch(?:ed|es|ing)?", "weapons_test", "verb"),
     (r"fir(?:ed|es|ing)|launch(?:ed|es|ing)?|tested|tests?|detonat(?:ed|es|ion)", "weapons_test", "verb"),
@@ -142,6 +149,7 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (r"fired\s+water\s+cannons?|rammed|collided\s+with|collision\s+with", "armed_conflict", "verb"),
+    (r"open(?:ed|s)?\s+fire|opening\s+fire", "armed_conflict", "verb"),
     (
         r"target(?:ed|s|ing)(?=\s+(?:a|an|the|two|three|several|its|their|\w+’s|\w+'s)?\s*(?:[\w-]+\s+){0,3}"
         r"(?:ships?|vessels?|tankers?|destroyers?|warships?|bases?|positions?|troops|convoys?|airports?|"

@@ -204,6 +204,12 @@ def test_the_lead_in_the_present_perfect_is_the_news_of_the_day():
     assert {"SRB", "XKX"} <= set(deal.iloc[0]["countries"])
 
 
+def test_what_is_announced_happens_when_it_is_announced():
+    ev = events_of("In February, Britain announced the gift of 125 anti-aircraft guns to Ukraine.")
+    gift = ev[ev["event_type"] == "arms_transfer"]
+    assert len(gift) == 1 and day(gift.iloc[0]["start"]) == "2024-02-01"
+
+
 def test_a_source_attribution_is_no_event_of_its_own():
     ev = events_of(
         "Chilean warships began drills off Valparaiso on Tuesday. The drills involved ten ships, officials said."
@@ -247,6 +253,8 @@ def test_a_back_reference_takes_the_date_of_its_event():
         ("Hamas fired rockets into southern Israel on Monday.", "armed_conflict"),
         ("North Korea fired two missiles into the Sea of Japan on Monday.", "weapons_test"),
         ("Sweden applied to join NATO on Monday.", "other"),
+        ("Israeli soldiers opened fire on vehicles near a Lebanese village on Monday.", "armed_conflict"),
+        ("Azerbaijani forces launched a lightning operation in Karabakh on Monday.", "armed_conflict"),
         (
             "Britain sent a squadron of 14 Challenger 2 main battle tanks to Ukraine on Monday.",
             "arms_transfer",
