@@ -293,7 +293,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     # dates that clause only
     # (unless it describes an event: "The drills, which began on Monday, involved 30 ships")
     for m in RELATIVE.finditer(text, s, e):
-        describes = any(0 <= m.start() - t.end <= 2 for t in triggers)
+        describes = any(_describes(text, t, m.start()) for t in triggers)
         if not describes and not any(m.start() <= t.start < m.end() for t in triggers):
             in_sentence = [w for w in in_sentence if not (m.start() <= w.start < m.end())]
     # objects take part in date assignment: "the end of the 1950-53 Korean War" keeps its date
@@ -439,6 +439,21 @@ _BARE_INSTITUTION = re.compile(
 _ANNOUNCING = re.compile(r"announc(?:ed|es)|unveiled|confirmed|approved|declared", re.I)
 _WHEN_CLAUSE = re.compile(r",\s+when\s+", re.I)
 _DAYS_AFTER = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.I)
+
+
+def _describes(text: str, t: Trigger, clause_start: int) -> bool:
+    """A relative clause right after an event's noun describes that event: "The drills, which began
+    on Monday", "a meeting of the Security Council, which is expected on Wednesday"."""
+    gap = clause_start - t.end
+    if 0 <= gap <= 2:
+        return True
+    return (
+        t.kind == "noun"
+        and 0 <= gap <= 45
+        and re.fullmatch(r"\s+(?:of|between|with|on|in|at)\s+[^,;]*", text[t.end : clause_start]) is not None
+    )
+
+
 _PERFECT = re.compile(r"\b(?:has|have|had|has\s+just|have\s+now)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
@@ -484,7 +499,7 @@ def _nearest(
     best, best_cost = None, float("inf")
     for k, t in enumerate(triggers):
         if inside != next((r for r in rel if r[0] <= t.start < r[1]), None):
-            if not (inside and 0 <= inside[0] - t.end <= 2):  # "The drills, which began on Monday,"
+            if not (inside and _describes(text, t, inside[0])):  # "The drills, which began on Monday,"
                 continue  # a relative clause keeps its dates, and the sentence its own
             best, best_cost = k, -1000.0
             break

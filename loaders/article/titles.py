@@ -40,6 +40,16 @@ _VERB = {
     "criticized": "criticises",
     "criticised": "criticises",
     "cited": "cites",
+    "reacted": "reacts",
+    "responded": "responds",
+    "tweeted": "tweets",
+    "declare": "declares",
+    "announce": "announces",
+    "condemn": "condemns",
+    "denounce": "denounces",
+    "addressed": "addresses",
+    "address": "addresses",
+    "addresses": "addresses",
 }
 _TYPE_LABEL = {
     "meeting": "meeting",

@@ -34,7 +34,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"summits?|summitry", "meeting", "noun"),
     (r"(?:held|hold|holds|holding)\s+talks|talks", "meeting", "noun"),
     (r"visit(?:s|ed|ing)?|state\s+visit|trip\s+to", "meeting", "verb"),
-    (r"hosted|hosts|hosting", "meeting", "verb"),
+    (r"hosted|hosts|hosting|convened|convenes|convening", "meeting", "verb"),
     (
         r"(?:(?:phone|telephone|video)\s+)?calls?(?=\s+(?:between|with)\b)|(?:spoke|speak|speaks|talked)\s+by\s+(?:tele)?phone"
         r"|(?:phone|telephone|video)\s+(?:call|conference)s?",
@@ -126,7 +126,8 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     # statements
     (
-        r"(?<=\bto\s)(?:declare|announce|condemn|denounce)|said|says|told|tells|address(?:ed|es)?(?=\s+(?:the\s+)?(?:parliament|nation|lawmakers|congress|"
+        r"(?<=\bto\s)(?:declare|announce|condemn|denounce)|said|says|told|tells|reacted|responded|tweeted|"
+        r"wrote\s+on|posted\s+on|address(?:ed|es)?(?=\s+(?:the\s+)?(?:parliament|nation|lawmakers|congress|"
         r"legislators|summit|assembly|general\s+assembly|security\s+council|reporters|troops|rally|conference|"
         r"[A-Z][\w-]+\s+(?:parliament|lawmakers|assembly)))|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited",
         "statement",

@@ -204,6 +204,15 @@ def test_the_lead_in_the_present_perfect_is_the_news_of_the_day():
     assert {"SRB", "XKX"} <= set(deal.iloc[0]["countries"])
 
 
+def test_a_relative_clause_after_of_phrase_dates_the_event_it_describes():
+    ev = events_of(
+        "Washington asked for an emergency meeting of the Security Council, which was expected to take place "
+        "on Wednesday in New York."
+    )
+    meeting = ev[ev["event_type"] == "meeting"]
+    assert len(meeting) == 1 and day(meeting.iloc[0]["start"]) == "2024-03-20"  # the coming Wednesday
+
+
 def test_what_is_announced_happens_when_it_is_announced():
     ev = events_of("In February, Britain announced the gift of 125 anti-aircraft guns to Ukraine.")
     gift = ev[ev["event_type"] == "arms_transfer"]
@@ -253,6 +262,8 @@ def test_a_back_reference_takes_the_date_of_its_event():
         ("Hamas fired rockets into southern Israel on Monday.", "armed_conflict"),
         ("North Korea fired two missiles into the Sea of Japan on Monday.", "weapons_test"),
         ("Sweden applied to join NATO on Monday.", "other"),
+        ("Kenya's president convened his security council in Nairobi on Monday.", "meeting"),
+        ("Brazil's president reacted on Monday, calling the vote a fraud.", "statement"),
         ("Israeli soldiers opened fire on vehicles near a Lebanese village on Monday.", "armed_conflict"),
         ("Azerbaijani forces launched a lightning operation in Karabakh on Monday.", "armed_conflict"),
         (
