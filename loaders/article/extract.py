@@ -423,6 +423,7 @@ _LIGHT_VERB = re.compile(
     r"launches|began|begins|started|starts|wrapped\s+up|kicked\s+off|opened|mounted)\s+"
     r"(?:(?:a|an|the|its|their|his|her|two|three|four|five|several|new|joint|large-scale|[\w-]+-day|[A-Z][\w-]*)\s+){0,4}$"
 )
+_HE_SHE = re.compile(r"\b(?:he|she)\s+(?:(?:had|has|was|then|also|later|will|would)\s+)*$", re.I)
 _SHARED_SUBJECT = re.compile(r"\band\s+(?:was|were|has|have|had|is|are)\s+(?:\w+ly\s+)?(?:been\s+)?$", re.I)
 # what an attack or sanction is aimed at: "strikes on Yemen", "invasion of Ukraine", "missiles at cities across Ukraine"
 _AIMED_AT = re.compile(
@@ -599,6 +600,15 @@ def _fill(
             topic_lo is not None and topic_lo <= a.start < topic_hi and a.country and a.country not in g.topic
         ):
             g.topic.append(a.country)
+    # "Biden arrived ..., where he held talks": "he" is the last person named before
+    if not any(a.kind == "person" for a in g.actors) and _HE_SHE.search(
+        text, max(body_start, t0.start - 25), t0.start
+    ):
+        earlier = [a for a in actors if a.kind == "person" and a.start < t0.start]
+        if earlier:
+            g.actors.append(earlier[-1])
+            if earlier[-1].country and earlier[-1].country not in g.countries:
+                g.countries.insert(0, earlier[-1].country)
     # "parliament passed ...", "police detained ...": the institutions of the country the story is about
     subject = text[max(core_lo, t0.start - 60) : t0.start]
     if (
@@ -628,6 +638,11 @@ def _fill(
             continue
         before = text[max(s, p.start - 30) : p.start]
         target = g.type == "armed_conflict" and _TARGET.search(before)
+        premodifies = any(
+            t.kind == "noun" and re.fullmatch(r"\s+", text[p.end : t.start]) for t in g.triggers
+        )
+        if premodifies and p.place.geo_precision in ("city", "point"):
+            target = True  # "the Vilnius summit", "the Minsk talks": where it is held
         if not (_LOCATIVE.search(before) or target or _IN_TOWN_OF.search(before)) or _FAR_OF.search(before):
             if g.places_named and re.search(r"\band\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before):
                 g.places_named += 1  # "in the capital Sanaa and the port city of Hodeidah"

@@ -126,7 +126,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     # statements
     (
-        r"(?<=\bto\s)(?:declare|announce|condemn|denounce)|said|says|told|tells|reacted|responded|tweeted|"
+        r"(?<=\bto\s)(?:declare|announce|condemn|denounce)|said|says|told|tells|reacted|responded|tweeted|unveil(?:ed|s)?|"
         r"wrote\s+on|posted\s+on|address(?:ed|es)?(?=\s+(?:the\s+)?(?:parliament|nation|lawmakers|congress|"
         r"legislators|summit|assembly|general\s+assembly|security\s+council|reporters|troops|rally|conference|"
         r"[A-Z][\w-]+\s+(?:parliament|lawmakers|assembly)))|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited",

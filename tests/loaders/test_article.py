@@ -213,6 +213,20 @@ def test_a_relative_clause_after_of_phrase_dates_the_event_it_describes():
     assert len(meeting) == 1 and day(meeting.iloc[0]["start"]) == "2024-03-20"  # the coming Wednesday
 
 
+def test_he_is_the_person_named_before_him():
+    ev = events_of(
+        "Indian Prime Minister Narendra Modi arrived in Paris on Monday after a stop in Cairo, where he held talks "
+        "with officials on Sunday."
+    )
+    talks = ev[ev["start"].dt.day == 10]
+    assert len(talks) == 1 and "Narendra Modi" in talks.iloc[0]["actors"]
+
+
+def test_a_city_before_an_event_noun_is_where_it_is_held():
+    e = one("Leaders gathered for the Vilnius summit on Tuesday.")
+    assert e.location == "Vilnius"
+
+
 def test_what_is_announced_happens_when_it_is_announced():
     ev = events_of("In February, Britain announced the gift of 125 anti-aircraft guns to Ukraine.")
     gift = ev[ev["event_type"] == "arms_transfer"]
