@@ -3,10 +3,10 @@
     .venv/bin/python benchmarks/news_quality.py --scorer ../shared/eval/score_events.py [CORPUS ...] [-v]
 
 A corpus is a folder of article texts with a gold.json (the scorer's format: for each article its
-publication date and gold events, required or optional). `benchmarks/news/dev` is the corpus the
-extractor is tuned on; `benchmarks/news/holdout` was written and annotated separately, by someone
-who never saw the extractor's output, and is only ever scored (both: 12 wire, press-release and
-analysis stories of 2012-2025). The scorer runs `python -m loaders extract` on each article and
+publication date and gold events, required or optional). `benchmarks/news/dev` and `dev2` are the corpora
+the extractor is tuned on; `benchmarks/news/holdout` was written and annotated separately, by someone
+who never saw the extractor's output, and is only ever scored (each: 12 wire, press-release and
+analysis stories of 2011-2025, annotated without running the extractor). The scorer runs `python -m loaders extract` on each article and
 prints recall, precision and F1 of the events, and how often date, type, countries, place and
 modality are right; this prints its summary for each corpus (all of it with -v).
 """
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = [ROOT / "benchmarks" / "news" / "dev", ROOT / "benchmarks" / "news" / "holdout"]
+CORPORA = [ROOT / "benchmarks" / "news" / name for name in ("dev", "dev2", "holdout")]
 
 
 def main() -> int:
