@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import os
 import re
 import warnings
@@ -144,97 +145,218 @@ def layout(path: str | os.PathLike) -> tuple[tuple[str, ...], bool]:
     return BY_WIDTH[len(fields)], False
 
 
-def _read_chunks(
-    path: str, names: tuple[str, ...], header: bool, settings: Settings
-) -> Iterator[tuple[pd.DataFrame, list[tuple[int, str]]]]:
-    """The careful path: chunks of the needed columns as text, each with the lines pandas skipped in
-    it (line, reason), for files the fast path will not read."""
-    wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
+# What the readers yield: rows indexed by their line in the file, the lines skipped for having too
+# many fields (line, reason), and whether the numbers are still text (the careful reader's).
+Chunk = tuple[pd.DataFrame, list[tuple[int, str]], bool]
+
+
+def _read_chunks(path: str, names: tuple[str, ...], header: bool, settings: Settings) -> Iterator[Chunk]:
+    """The careful path: chunks of the needed columns as text, for files the fast path will not read."""
     with _open(path) as (f, size):
         bar = progress_bar(
             size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
         )
-        reader = pd.read_csv(
-            f,
-            sep="\t",
-            header=0 if header else None,
-            names=None if header else list(names),
-            # every column, so a line with too many fields is caught (usecols hides it); only the
-            # needed ones become pandas text (the rest stay plain objects: converting them is slow)
-            dtype={c: ("str" if c in wanted else object) for c in names} if not header else "str",
-            quoting=csv.QUOTE_NONE,
-            keep_default_na=False,
-            na_values=[""],
-            skip_blank_lines=False,
-            on_bad_lines="warn",
-            encoding="utf-8",
-            encoding_errors="replace",
-            chunksize=settings.chunk_rows,
-            engine="c",
-        )
-        done = 0
-        while True:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                chunk = next(reader, None)
-            skipped = []
-            for w in caught:
-                for m in _SKIPPED.finditer(str(w.message)):
-                    skipped.append((int(m[1]), f"{m[3]} fields where GDELT has {m[2]}"))
-            if chunk is None:
-                if skipped:
-                    yield pd.DataFrame(columns=wanted), skipped
-                break
-            if bar is not None:
-                pos = f.tell()
-                bar.update(max(0, pos - done))
-                done = pos
-            yield chunk[wanted], skipped
+        yield from _pandas_chunks(f, names, header, settings, bar=bar, line_of=lambda lines: lines)
         if bar is not None:
             bar.close()
 
 
-def _arrow_chunks(
-    path: str, names: tuple[str, ...], header: bool, settings: Settings
-) -> Iterator[tuple[pd.DataFrame, list[tuple[int, str]]]]:
+def _pandas_chunks(
+    f: IO[bytes],
+    names: tuple[str, ...],
+    header: bool,
+    settings: Settings,
+    *,
+    bar: object,
+    line_of: Callable[[np.ndarray], np.ndarray],
+) -> Iterator[Chunk]:
+    """pandas' C parser over `f`, every field as text; `line_of` maps its line numbers to the file's."""
+    wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
+    reader = pd.read_csv(
+        f,
+        sep="\t",
+        header=0 if header else None,
+        names=None if header else list(names),
+        # every column, so a line with too many fields is caught (usecols hides it); only the
+        # needed ones become pandas text (the rest stay plain objects: converting them is slow)
+        dtype={c: ("str" if c in wanted else object) for c in names} if not header else "str",
+        quoting=csv.QUOTE_NONE,
+        keep_default_na=False,
+        na_values=[""],
+        skip_blank_lines=False,
+        on_bad_lines="warn",
+        encoding="utf-8",
+        encoding_errors="replace",
+        chunksize=settings.chunk_rows,
+        engine="c",
+    )
+    done, skipped_lines = 0, []
+    first_line = 2 if header else 1
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            chunk = next(reader, None)
+        skipped = []
+        for w in caught:
+            for m in _SKIPPED.finditer(str(w.message)):
+                skipped.append((int(m[1]), f"{m[3]} fields where GDELT has {m[2]}"))
+        skipped_lines.extend(line for line, _ in skipped)
+        found = [
+            (int(line), reason)
+            for line, reason in zip(
+                line_of(np.array([s for s, _ in skipped], dtype="int64")),
+                [r for _, r in skipped],
+                strict=True,
+            )
+        ]
+        if chunk is None:
+            if found:
+                yield pd.DataFrame(columns=wanted), found, True
+            break
+        if bar is not None:
+            pos = f.tell()
+            bar.update(max(0, pos - done))
+            done = pos
+        chunk = chunk[wanted]
+        lines = _line_numbers(chunk.index.to_numpy().copy(), skipped_lines, first_line)
+        chunk.index = pd.Index(line_of(lines))
+        yield chunk, found, True
+
+
+def _arrow_chunks(path: str, names: tuple[str, ...], header: bool, settings: Settings) -> Iterator[Chunk]:
     """The fast path: pyarrow's CSV reader with the needed columns typed, the whole file as one frame
     (Arrow holds its columns in about 270 bytes a row; one frame spares stacking chunks). Text stays
     in Arrow (pandas' `str`): `combine` numbers its distinct values through Arrow's hashing. It is
     strict (any row of the wrong width, a blank line or a number that is not one raises), and `load`
-    then reads the file again with `_read_chunks`, which reports each such line."""
+    then tries `_sifted_chunks`, then `_read_chunks`, which report each such line."""
+    with _open(path) as (f, size):
+        bar = progress_bar(
+            size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
+        )
+        frame = _arrow_frame(f, names, header, bar)
+    yield frame.set_axis(pd.RangeIndex(2 if header else 1, (2 if header else 1) + len(frame))), [], False
+
+
+def _arrow_frame(
+    f: IO[bytes], names: tuple[str, ...], header: bool, bar: object, *, nan_is_text: bool = False
+) -> pd.DataFrame:
+    """The needed columns of a file that has no line of the wrong width, read by pyarrow. With
+    `nan_is_text`, a number written "nan" raises ValueError: pyarrow reads it as a number, pandas'
+    careful path as text that is not one, and the two paths must agree on a file."""
     import pyarrow as pa
     import pyarrow.csv as pc
 
     wanted = [c for c in (*TEXT, *NUMBERS) if c in names]
     # large_string: what pandas keeps text in, so handing the columns over copies nothing
     types = {c: pa.float64() if c in NUMBERS else pa.large_string() for c in wanted}
+    reader = pc.open_csv(
+        f,
+        read_options=pc.ReadOptions(column_names=None if header else list(names), block_size=4 * 1024 * 1024),
+        parse_options=pc.ParseOptions(delimiter="\t", quote_char=False, ignore_empty_lines=False),
+        convert_options=pc.ConvertOptions(
+            include_columns=wanted, column_types=types, null_values=[""], strings_can_be_null=False
+        ),
+    )
+    batches, done = [], 0
+    for batch in reader:
+        batches.append(batch)
+        if bar is not None:
+            pos = f.tell()
+            bar.update(max(0, pos - done))
+            done = pos
+    if bar is not None:
+        bar.close()
+    table = pa.Table.from_batches(batches, schema=reader.schema)
+    if nan_is_text:
+        import pyarrow.compute as pac
+
+        for c in wanted:
+            if c in NUMBERS and pac.any(pac.is_nan(table[c])).as_py():
+                raise ValueError(f"{c}: a number written 'nan'")
+    as_str = pd.StringDtype("pyarrow", na_value=np.nan)
+    mapper = {pa.string(): as_str, pa.large_string(): as_str}.get
+    return table.to_pandas(types_mapper=mapper, split_blocks=True)  # split: no copy into 2-d blocks
+
+
+def _sifted_chunks(path: str, names: tuple[str, ...], header: bool, settings: Settings) -> Iterator[Chunk]:
+    """For a file with a few lines of the wrong width (a cut-off last line, junk): those lines are
+    found by counting tabs, pyarrow reads the others and pandas the few, each reported as the careful
+    path would. Raises ValueError when the problem is something else (a number that is not one)."""
     with _open(path) as (f, size):
         bar = progress_bar(
             size, enabled=settings.progress and size > tabular.LARGE_BYTES, name=os.path.basename(path)
         )
-        reader = pc.open_csv(
-            f,
-            read_options=pc.ReadOptions(
-                column_names=None if header else list(names), block_size=4 * 1024 * 1024
-            ),
-            parse_options=pc.ParseOptions(delimiter="\t", quote_char=False, ignore_empty_lines=False),
-            convert_options=pc.ConvertOptions(
-                include_columns=wanted, column_types=types, null_values=[""], strings_can_be_null=False
-            ),
-        )
-        batches, done = [], 0
-        for batch in reader:
-            batches.append(batch)
-            if bar is not None:
-                pos = f.tell()
-                bar.update(max(0, pos - done))
-                done = pos
-        if bar is not None:
-            bar.close()
-    table = pa.Table.from_batches(batches, schema=reader.schema)
-    as_str = pd.StringDtype("pyarrow", na_value=np.nan)
-    mapper = {pa.string(): as_str, pa.large_string(): as_str}.get
-    yield table.to_pandas(types_mapper=mapper, split_blocks=True), []  # split: no copy into 2-d blocks
+        data = f.read()
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        raise ValueError("lines ended by a lone CR: counted by the careful reader")
+    starts, ends = _line_spans(data)
+    tabs = _tabs_per_line(data, starts, ends)
+    odd = np.flatnonzero(tabs != len(names) - 1)
+    if header:
+        odd = odd[odd > 0]  # the header line is not data
+    if not len(odd):
+        raise ValueError("no line of the wrong width")
+    keep = np.ones(len(starts), dtype=bool)
+    keep[odd] = False
+    good = b"".join(_spans(data, starts, ends, keep))
+    few = b"".join(_spans(data, starts, ends, ~keep))
+    del data
+    odd_lines = odd + 1  # line numbers
+    frame = _arrow_frame(io.BytesIO(good), names, header, bar, nan_is_text=True)
+    del good
+    first_line = 2 if header else 1
+    first_line = 2 if header else 1
+    kept = np.flatnonzero(keep) + 1  # line numbers of the lines pyarrow read
+    frame.index = pd.Index(kept[kept >= first_line])
+    yield frame, [], False
+    # pandas takes the shape of the first line (one with a field too many would make the first
+    # column an index): the few lines follow an empty record of the right width, dropped as blank
+    blank = b"\t" * (len(names) - 1) + b"\n"
+    yield from _pandas_chunks(
+        io.BytesIO(blank + few),
+        names,
+        False,
+        settings,
+        bar=None,
+        line_of=lambda lines: np.where(lines >= 2, odd_lines[np.maximum(lines - 2, 0)], 0),
+    )
+
+
+def _line_spans(data: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Where each line starts and ends (after its newline), found 16 MB at a time."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    step = 16 * 1024 * 1024
+    newlines = [np.flatnonzero(buf[i : i + step] == 10) + i for i in range(0, len(buf), step)]
+    ends = np.concatenate([*newlines, np.zeros(0, dtype="int64")]) + 1
+    if len(buf) and buf[-1] != 10:  # a last line without a newline
+        ends = np.append(ends, len(buf))
+    starts = np.concatenate([[0], ends[:-1]]).astype("int64")
+    return starts, ends
+
+
+def _tabs_per_line(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The number of tabs in each line, counted 16 MB at a time."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    step = 16 * 1024 * 1024
+    before = np.zeros(len(ends), dtype="int64")  # tabs before each line's end
+    total = 0
+    for i in range(0, len(buf), step):
+        tabs = np.flatnonzero(buf[i : i + step] == 9) + i
+        lo, hi = np.searchsorted(ends, [i, i + step], side="right")  # lines ending in this block
+        before[lo:hi] = total + np.searchsorted(tabs, ends[lo:hi])
+        before[hi:] = total + len(tabs)
+        total += len(tabs)
+    return np.diff(np.concatenate([[0], before]))
+
+
+def _spans(data: bytes, starts: np.ndarray, ends: np.ndarray, keep: np.ndarray) -> list[bytes]:
+    """The kept lines, as runs of consecutive lines (few pieces when few lines are dropped)."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.view(np.int8), [0]])))
+    runs = edges.reshape(-1, 2)  # [first kept, first dropped) pairs
+    pieces = [data[starts[a] : ends[b - 1]] for a, b in runs]
+    if pieces and not pieces[-1].endswith(b"\n"):
+        pieces[-1] += b"\n"
+    return pieces
 
 
 def _yyyymmdd(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -480,11 +602,11 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _line_numbers(positions: np.ndarray, skipped: list[int], first_line: int) -> np.ndarray:
-    """Line numbers of parsed records, given the lines pandas skipped before them."""
+    """Line numbers of parsed records, given the lines pandas skipped before them: a record that
+    would be on line L without skips is on L + (the skipped lines at or before where it lands)."""
     lines = positions + first_line
-    for s in sorted(skipped):
-        lines[lines >= s] += 1
-    return lines
+    s = np.unique(np.asarray(skipped, dtype="int64"))
+    return lines + np.searchsorted(s - np.arange(len(s)), lines, side="right")
 
 
 def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Validated:
@@ -494,46 +616,44 @@ def load(source: str | os.PathLike, *, settings: Settings | None = None) -> Vali
     names, header = layout(path)
     if not set(REQUIRED) <= set(names):
         raise MissingColumns(name, list(names), list(REQUIRED))
-    try:
-        return _load(path, name, names, header, settings, fast=True)
-    except (ValueError, OverflowError):  # pyarrow met a line it will not read: read again, reporting it
-        return _load(path, name, names, header, settings, fast=False)
+    for reader in (_arrow_chunks, _sifted_chunks):
+        try:
+            return _load(path, name, names, header, settings, reader)
+        except (ValueError, OverflowError):  # pyarrow met a line it will not read: try the next reader
+            pass
+    return _load(path, name, names, header, settings, _read_chunks)  # reports every line it skips
 
 
 def _load(
-    path: str, name: str, names: tuple[str, ...], header: bool, settings: Settings, *, fast: bool
+    path: str,
+    name: str,
+    names: tuple[str, ...],
+    header: bool,
+    settings: Settings,
+    reader: Callable[[str, tuple[str, ...], bool, Settings], Iterator[Chunk]],
 ) -> Validated:
-    frames, rejects, skipped_all = [], [], []
-    pending: list[pd.DataFrame] = []
-    first_line = 2 if header else 1
-    chunks = (
-        _arrow_chunks(path, names, header, settings) if fast else _read_chunks(path, names, header, settings)
-    )
-    for chunk, skipped in chunks:
+    frames, pending, skipped_all = [], [], []
+    for chunk, skipped, as_text in reader(path, names, header, settings):
         skipped_all.extend(skipped)
         if not len(chunk):
             continue
-        if not fast:
+        if as_text:
             chunk = chunk[~chunk.isna().all(axis=1)]  # blank lines are not records
-        frame, rej = _events(chunk, as_text=not fast)
+        frame, rej = _events(chunk, as_text=as_text)
         frames.append(frame)
         pending.append(rej)
-    skipped_lines = [s for s, _ in skipped_all]
     events = (
         (frames[0] if len(frames) == 1 else _concat(frames))
         if frames
         else pd.DataFrame(columns=["event_id", "title"])
     )
+    if not events.index.is_monotonic_increasing:  # the sifted reader's few lines go in their place
+        events = events.sort_index(kind="stable")
     for c in COUNTS:  # integers when every loaded row has one: rejected rows and chunks do not matter
         if c in events:
             events[c] = _counts(events[c])
-    events["_row"] = _line_numbers(events.index.to_numpy().copy(), skipped_lines, first_line)
-    for rej in pending:
-        if len(rej):
-            rej = rej.copy()
-            rej["row"] = _line_numbers(rej["row"].to_numpy(dtype="int64").copy(), skipped_lines, first_line)
-            rej["file"] = name
-            rejects.append(rej)
+    events["_row"] = events.index.to_numpy()  # the readers index rows by line
+    rejects = [rej.assign(file=name) for rej in pending if len(rej)]
     if skipped_all:
         rejects.append(
             pd.DataFrame(

@@ -212,3 +212,40 @@ def test_rejected_rows_do_not_change_the_count_columns(tmp_path):
     v = load(p)
     assert v.rejects[["row", "reason"]].values.tolist() == [[1, "SQLDATE is not a date YYYYMMDD"]]
     assert v.events["NumMentions"].dtype == "int64"
+
+
+def _careful_only(monkeypatch):
+    """Turn off the sifted reader, so a file pyarrow refuses is read by pandas alone."""
+    import loaders.gdelt as gdelt
+
+    def refuse(*args):
+        raise ValueError("sifted reader off")
+        yield
+
+    monkeypatch.setattr(gdelt, "_sifted_chunks", refuse)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda lines: "\n".join(lines) + "\n" + lines[0][:40],  # a cut-off last line, no newline
+        lambda lines: "\n".join([lines[0], "", "   ", lines[1], "\t\t", lines[2]]) + "\n",  # blank lines
+        lambda lines: "\r\n".join([lines[0], "junk", lines[1] + "\tsurplus", lines[2]]) + "\r\n",  # CRLF
+        lambda lines: (
+            "\n".join([lines[0], "\t".join(lines[1].split("\t")[:60]), *lines[2:]]) + "\n"
+        ),  # no SOURCEURL
+        lambda lines: "\n".join([lines[0], lines[3] + "\tx", *lines[1:]]) + "\n",  # a field too many
+        lambda lines: "\t".join(V2) + "\n" + "\n".join([lines[0], "junk", *lines[1:]]) + "\n",  # header
+    ],
+)
+def test_files_with_lines_of_the_wrong_width_load_as_the_careful_reader_loads_them(
+    monkeypatch, tmp_path, make
+):
+    p = tmp_path / "x.CSV"
+    p.write_bytes(make(_lines()).encode())
+    sifted = load(p)
+    _careful_only(monkeypatch)
+    careful = load(p)
+    pd.testing.assert_frame_equal(sifted.events, careful.events)
+    pd.testing.assert_frame_equal(sifted.rejects, careful.rejects)
+    assert len(sifted.events) >= 2
