@@ -14,10 +14,12 @@ zipped (`.CSV.zip`, one file inside). What each GDELT column becomes:
   IsRootEvent and the codes are kept after the contract columns.
 
 The fast path reads the whole file with pyarrow's CSV reader (the needed columns only, typed; about
-270 bytes a row in memory); a file it will not read (a line of the wrong width, a number that is not
-one) is read again in chunks (Settings.chunk_rows) through pandas' C parser, which reports each such
-line. Both show a progress bar when asked for. Everything after reading is column-at-a-time, and
-Python runs once per distinct value (codes repeat a lot), so a million rows load in seconds.
+270 bytes a row in memory). When a few lines have the wrong width (a cut-off last line, junk), they
+are found by counting tabs and read by pandas, the rest by pyarrow; any other problem (a number that
+is not one) sends the file through pandas' C parser in chunks (Settings.chunk_rows). Each odd line
+is reported with its line number, whichever reader met it; all show a progress bar when asked for.
+Everything after reading is column-at-a-time, and Python runs once per distinct value (codes repeat
+a lot), so a million rows load in about the time pandas.read_csv takes to read the file.
 """
 
 from __future__ import annotations
