@@ -88,6 +88,15 @@ def _same_event(a: dict, b: dict, across: bool) -> bool:
     same_place = _has_xy(a) and _has_xy(b) and (a.get("location") or "") == (b.get("location") or "")
     if a["event_type"] == "statement":  # different speakers on one day said different things
         return same_people or (a.get("evidence") or "") == (b.get("evidence") or "")
+    if (
+        a.get("_own_news")
+        and b.get("_own_news")
+        and a.get("evidence") != b.get("evidence")
+        and not same_people
+    ):
+        # "Treasury today sanctioned six companies." ... "Treasury today designated 32 entities.": each
+        # sentence tells its own action with its own verb and date
+        return False
     return (
         same_people
         or (same_countries and (same_day or same_place))

@@ -114,6 +114,7 @@ def text_records(
     merged = merge_records(found)
     for r in merged:
         r.pop("_people", None)
+        r.pop("_own_news", None)
     table = _frame(merged)
     table["_file"] = name
     table["_row"] = range(1, len(table) + 1)  # events numbered in the article's order

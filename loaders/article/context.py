@@ -72,6 +72,7 @@ _NEWS_VERB = re.compile(
     r"says|tells|warns|urges|condemns|vows|denies|rejects|accuses|claims)$",
     re.I,
 )
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+[a-z]+ing$")  # "the State Department is expelling ten diplomats"
 _BACKGROUND = re.compile(
     r"\b(?:had|has|have|would|could|will|may|might|should|must|often|frequently|repeatedly|regularly|"
     r"previously|once|long|never|usually|traditionally|since|earlier|before|ago|years?|decades?|"
@@ -92,7 +93,10 @@ def _todays_news(c: Candidate, text: str, sentences, lead_end: int = 3) -> bool:
     verbs = [t for t in c.triggers if t.kind == "verb"]
     if not verbs or c.modality != "occurred" or not (c.countries or c.topic):
         return False
-    if not all(_NEWS_VERB.match(" ".join(t.text.split())) for t in verbs):
+    if not all(
+        _NEWS_VERB.match(" ".join(t.text.split())) or _PROGRESSIVE.search(text, max(0, t.start - 12), t.end)
+        for t in verbs
+    ):
         return False
     s, e = sentences[c.sentences[0]]
     lead = c.sentences[0] < lead_end

@@ -744,4 +744,10 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
         "confidence": round(min(confidence, 0.95), 2),
         "_first_sentence": order[0],
         "_people": sorted(people(c)),
+        # told as news in its own sentence, with its own verb and date: another such sentence is another event
+        "_own_news": not c.inferred_date
+        and not c.anaphoric
+        and any(t.kind == "verb" for t in c.triggers)
+        and c.when is not None
+        and sentences[c.sentences[0]][0] <= c.when.start < sentences[c.sentences[0]][1],
     }

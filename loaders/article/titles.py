@@ -77,7 +77,7 @@ _OTHER_NOUN = [
     ("freez", "freeze"), ("frozen", "freeze"), ("off", "cut-off"), ("join", "membership bid"),
     ("status", "candidate status"), ("membership", "membership"), ("member", "membership"),
     ("approved", "approval"), ("passed", "passes law"), ("adopted", "adoption"), ("ratified", "ratification"),
-    ("vetoed", "veto"), ("voted", "vote"), ("ruled", "ruling"),
+    ("vetoed", "veto"), ("voted", "vote"), ("ruled", "ruling"), ("sign", "signs order"), ("signed", "signs order"),
 ]  # fmt: skip
 
 

@@ -212,7 +212,13 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (
-        r"sanction(?:s|ed|ing)?|embargo(?:es)?|blacklist(?:ed)?|expell(?:ed|s)|export\s+controls|asset\s+freezes?",
+        r"sanctioned|sanctioning|blacklisted|expell(?:ed|s|ing)|designated(?=\s+(?:\d+|[a-z]+)\s+(?:\w+\s+){0,2}"
+        r"(?:entities|individuals|companies|people|officials|firms|banks|organi[sz]ations)\b)",
+        "sanction",
+        "verb",
+    ),
+    (
+        r"sanctions?|embargo(?:es)?|blacklist|export\s+controls|asset\s+freezes?",
         "sanction",
         "noun",
     ),
@@ -267,6 +273,15 @@ def _classify(text: str, m: re.Match[str], i: int) -> tuple[str, str] | None:
         or re.search(r"\b(?:deal|agreement|accord|compromise)\s+(?:was\s+|had\s+been\s+)?$", before)
     ):
         return "agreement", "verb"  # "struck a deal", "the deal struck in Geneva"
+    if word.startswith("sign") and re.match(
+        r"\s+(?:\S+\s+){0,4}(?:executive\s+order|order|decree|law|bill|legislation|declaration\s+of)\b",
+        after,
+        re.I,
+    ):
+        return (
+            "other",
+            "verb",
+        )  # "signed an executive order", "signed the bill into law": no agreement between parties
     if etype == "agreement" and re.search(r"\barms\s*$", before):
         return "arms_transfer", "noun"
     if (

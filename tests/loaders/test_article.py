@@ -517,6 +517,19 @@ def test_a_summit_told_in_two_sentences_is_one_event_with_both_sentences():
     assert e.evidence.count("Modi") >= 2 and e.n_sources == 1
 
 
+def test_two_actions_told_each_with_its_own_verb_and_date_stay_two_events():
+    ev = events_of(
+        "The U.S. Treasury on Thursday sanctioned six Russian technology companies. "
+        "The U.S. Treasury on Thursday also designated 32 Russian individuals over election interference."
+    )
+    assert list(ev["event_type"]) == ["sanction", "sanction"]
+
+
+def test_a_signed_executive_order_is_no_agreement():
+    e = one("U.S. President Joe Biden signed an executive order on Thursday.")
+    assert e.event_type == "other"
+
+
 def test_two_speakers_on_one_day_stay_two_statements():
     text = (
         "Taiwan's defence ministry condemned the drills on Thursday. "
