@@ -292,7 +292,7 @@ def _sifted_chunks(path: str, names: tuple[str, ...], header: bool, settings: Se
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         raise ValueError("lines ended by a lone CR: counted by the careful reader")
     starts, ends = _line_spans(data)
-    tabs = _tabs_per_line(data, starts, ends)
+    tabs = _tabs_per_line(data, ends)
     odd = np.flatnonzero(tabs != len(names) - 1)
     if header:
         odd = odd[odd > 0]  # the header line is not data
@@ -306,7 +306,6 @@ def _sifted_chunks(path: str, names: tuple[str, ...], header: bool, settings: Se
     odd_lines = odd + 1  # line numbers
     frame = _arrow_frame(io.BytesIO(good), names, header, bar, nan_is_text=True)
     del good
-    first_line = 2 if header else 1
     first_line = 2 if header else 1
     kept = np.flatnonzero(keep) + 1  # line numbers of the lines pyarrow read
     frame.index = pd.Index(kept[kept >= first_line])
@@ -336,7 +335,7 @@ def _line_spans(data: bytes) -> tuple[np.ndarray, np.ndarray]:
     return starts, ends
 
 
-def _tabs_per_line(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _tabs_per_line(data: bytes, ends: np.ndarray) -> np.ndarray:
     """The number of tabs in each line, counted 16 MB at a time."""
     buf = np.frombuffer(data, dtype=np.uint8)
     step = 16 * 1024 * 1024
