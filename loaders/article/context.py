@@ -82,7 +82,7 @@ _BACKGROUND = re.compile(
 
 
 LEAD_SENTENCES = 3  # the headline, a dateline sentence and the one after it
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?$", re.I)
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:been\s+)?$", re.I)
 _NOT_NEWS = re.compile(r"\b(?:would|could|will|may|might|should|often|repeatedly|long|never|since)\b", re.I)
 _ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,6}$")
 

@@ -82,7 +82,7 @@ def _geo(text: str) -> Geo:
     isos = {c[2] for c in cs}
     named = Counter(c[2] for c in cs if c[3] != "group").most_common(2)
     main = named[0][0] if named else None
-    dominant = bool(named) and named[0][1] >= 3 and (len(named) < 2 or named[0][1] >= 2 * named[1][1])
+    dominant = bool(named) and named[0][1] >= 3 and (len(named) < 2 or named[0][1] >= 1.5 * named[1][1])
     return Geo(cs, find_places(text, countries=isos), main, dominant)
 
 
@@ -165,7 +165,9 @@ def extract(text: str, *, published: dt.date | None = None) -> list[dict]:
         )
     _pairs_referred_back(cands, text, sentences, geo.countries)
     lead_end = _lead_end(text, sentences)
-    cands = resolve_context(cands, text, sentences, _news_day(cands, published, lead_end), lead_end)
+    cands = resolve_context(
+        cands, text, sentences, _news_day(whens, sentences, published, lead_end), lead_end
+    )
     inherit_places(cands)
     for c in cands:
         if not c.countries and not c.topic and c.place is None and geo.dominant and geo.main:
@@ -190,15 +192,20 @@ def _lead_end(text: str, sentences) -> int:
 
 
 def _news_day(
-    cands: list[Candidate], published: dt.date | None, lead_end: int = LEAD_SENTENCES
+    whens: list[When], sentences, published: dt.date | None, lead_end: int = LEAD_SENTENCES
 ) -> When | None:
-    """The day the article's lead reports (its first day-precise date in the past), else the day it
-    was published: the date of what it tells as news without a date of its own."""
-    for c in cands:
-        if c.sentences[0] >= lead_end:
+    """The day the article's lead reports (its first day-precise date not after publication), else the
+    day it was published: the date of what it tells as news without a date of its own."""
+    last = min(lead_end, len(sentences)) - 1
+    stop = sentences[last][1] if last >= 0 else 0
+    for w in whens:
+        if w.start >= stop:
             break
-        w = c.when
-        if w is not None and w.precision in ("day", "time") and (published is None or w.last <= published):
+        if (
+            w.precision in ("day", "time")
+            and w.first == w.last
+            and (published is None or w.last <= published)
+        ):
             return When(w.first, w.last, "day", "", w.start, w.start)
     if published is None:
         return None

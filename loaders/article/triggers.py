@@ -79,7 +79,7 @@ _LEXICON: list[tuple[str, str, str]] = [
     (r"test[- ]fir(?:ed|es|ing)|test[- ]launch(?:ed|es|ing)?", "weapons_test", "verb"),
     (r"fir(?:ed|es|ing)|launch(?:ed|es|ing)?|tested|tests?|detonat(?:ed|es|ion)", "weapons_test", "verb"),
     # agreements
-    (r"sign(?:ed|s|ing)?|inked", "agreement", "verb"),
+    (r"sign(?:ed|s|ing)?|inked|put\s+(?:their|his|her)\s+(?:names|signatures?)\s+to", "agreement", "verb"),
     (
         r"(?:restored|restore|normali[sz]ed|re-?established|resumed)\s+(?:full\s+)?(?:diplomatic\s+)?(?:ties|relations)",
         "agreement",

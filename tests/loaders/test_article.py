@@ -233,6 +233,16 @@ def test_what_is_announced_happens_when_it_is_announced():
     assert len(gift) == 1 and day(gift.iloc[0]["start"]) == "2024-02-01"
 
 
+def test_the_lead_news_takes_the_first_day_the_lead_names():
+    ev = events_of(
+        "Peace deal signed again\n\nBy a correspondent\nPublished 15 March 2024\n\n"
+        "Colombia's peace agreement with the ELN has been signed for a second time. "
+        "In a ceremony in Bogota on Thursday, the president and the rebel leader put their names to a new text."
+    )
+    deal = ev[ev["event_type"] == "agreement"]
+    assert set(deal["start"].map(day)) == {"2024-03-14"}
+
+
 def test_a_source_attribution_is_no_event_of_its_own():
     ev = events_of(
         "Chilean warships began drills off Valparaiso on Tuesday. The drills involved ten ships, officials said."
