@@ -36,7 +36,7 @@ _SAID_CLAUSE = re.compile(
     r"(?:the|a|an|it|he|she|they|we|its|his|her|their|this|these|those|[A-Z][\w’'.-]+)\s+\w"
 )
 RELATIVE = re.compile(r",\s(?:who|which|whose)\s[^,;—–]{1,120}(?:,|[—–])")
-DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s")
+DATELINE = re.compile(r"[A-Z][A-Z .'’/-]{2,40}(?:,[^—–\n]{0,60})?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s")
 
 
 def boundaries(text: str, s: int, e: int, triggers: list[Trigger]) -> list[int]:

@@ -88,7 +88,8 @@ def _geo(text: str) -> Geo:
 
 _OBJECT_OF = re.compile(
     r"\b(?:plans?\s+for|talk\s+of|discuss(?:ed|ing)?|over|about|on|for|of|against|condemn\w*|"
-    r"denounc\w*|criticiz\w*|critici[sz]ed|as|into|includ\w*|propos\w*|offer\w*|in|with|amid|than)\s+"
+    r"denounc\w*|criticiz\w*|critici[sz]ed|welcom\w*|hail\w*|prais\w*|as|into|includ\w*|propos\w*|offer\w*|in|with|"
+    r"amid|than)\s+"
     r"(?:(?:a|an|the|its|their|his|her|this|these|those|any|further|more|new|planned|proposed)\s+)?"
     r"(?:[\w’'-]+\s+){0,4}$",
     re.I,
@@ -536,7 +537,8 @@ def _nearest(
 
 # between a date and the noun it modifies: adjectives, not "that" or "to" ("a July 24 report")
 _PREMODIFIER_GAP = re.compile(
-    r"\s*(?:(?!(?:that|and|or|but|when|which|who|to|of|in|on|at|for|with|as|by|from|while)\b)[\w-]+\s+){0,2}",
+    r"\s*(?:(?!(?:that|and|or|but|when|which|who|to|of|in|on|at|for|with|as|by|from|while|after|before|since|"
+    r"until|during|amid|following|despite)\b)[\w-]+\s+){0,2}",
     re.I,
 )
 _IN_PP = re.compile(

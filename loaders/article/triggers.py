@@ -126,7 +126,8 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     # statements
     (
-        r"(?<=\bto\s)(?:declare|announce|condemn|denounce)|said|says|told|tells|reacted|responded|tweeted|unveil(?:ed|s)?|"
+        r"(?<=\bto\s)(?:declare|announce|condemn|denounce)|said|says|told|tells|reacted|responded|tweeted|unveil(?:ed|s)?|welcomed|welcomes|hailed|praised|"
+        r"call(?:ed|s)(?=\s+(?:for|on|it|the\s+\w+\s+(?:a|an))\b)|"
         r"wrote\s+on|posted\s+on|address(?:ed|es)?(?=\s+(?:the\s+)?(?:parliament|nation|lawmakers|congress|"
         r"legislators|summit|assembly|general\s+assembly|security\s+council|reporters|troops|rally|conference|"
         r"[A-Z][\w-]+\s+(?:parliament|lawmakers|assembly)))|warn(?:ed|s|ing)|condemn(?:ed|s)|denounc(?:ed|es)|stated|announc(?:ed|es)|declared|accused|accuses|critici[sz]ed|urged|vowed|threatened|claimed|insisted|stressed|spoke|reported|reports|reiterated|confirmed|denied|rejected|slammed|cited",
@@ -250,7 +251,7 @@ _ADJECTIVAL = re.compile(
     re.I,
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|battle\s+(?:tanks?|groups?|ships?|fields?|lines?|ready|hardened)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|(?:that|which|who)\s+(?:has|have|had)\s+(?:\w+\s+)?killed|battle\s+(?:tanks?|groups?|ships?|fields?|lines?|ready|hardened)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
 )
 

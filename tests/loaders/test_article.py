@@ -77,6 +77,11 @@ def day(ts) -> str:
             [("statement", "2024-03-14")],
         ),
         ("Germany has long supplied weapons to its allies.", []),
+        # a war "that has killed" thousands is background, not an attack of the day
+        (
+            "Sudan's army and the RSF signed a truce on Monday to end a war that has killed thousands.",
+            [("agreement", "2024-03-11")],
+        ),
         # deploying one's own forces is no arms transfer
         (
             "China began drills around Taiwan on Thursday, sending warships and jets to surround the island.",
@@ -287,6 +292,8 @@ def test_a_back_reference_takes_the_date_of_its_event():
         ("North Korea fired two missiles into the Sea of Japan on Monday.", "weapons_test"),
         ("Sweden applied to join NATO on Monday.", "other"),
         ("Kenya's president convened his security council in Nairobi on Monday.", "meeting"),
+        ("U.S. Secretary of State Antony Blinken welcomed the agreement on Monday.", "statement"),
+        ("China called for restraint on Monday after clashes on the Indian border.", "statement"),
         ("Brazil's president reacted on Monday, calling the vote a fraud.", "statement"),
         ("Israeli soldiers opened fire on vehicles near a Lebanese village on Monday.", "armed_conflict"),
         ("Azerbaijani forces launched a lightning operation in Karabakh on Monday.", "armed_conflict"),
@@ -449,6 +456,12 @@ def test_actors_are_people_and_organisations():
         # a town the gazetteer lacks, then its country: the country is where it happened
         ("Trade ministers met in Paestum Marina, Italy, on Tuesday to discuss tariffs.", "Italy", "country"),
         ("Officials met in Pyongyang, North Korea, on Tuesday.", "Pyongyang", "city"),
+        # a dateline of two cities is where the story was written, not where it happened
+        (
+            "PRETORIA/NAIROBI (Reuters) - Ethiopian officials met rebels in Mekelle on Tuesday.",
+            "Mek'ele",  # geonames spells it so
+            "city",
+        ),
         ("Rebels targeted a cargo ship near the port of Hodeidah on Tuesday.", "Hodeidah", "city"),
         ("A destroyer shot down a missile fired toward the Gulf of Aden on Tuesday.", "Gulf of Aden", "sea"),
     ],
