@@ -217,6 +217,7 @@ def _capitals() -> dict[str, str]:
     }
 
 
+@cache
 def capital_of(iso3: str) -> Place | None:
     """The capital city of a country, where its government speaks from.
 
@@ -228,6 +229,7 @@ def capital_of(iso3: str) -> Place | None:
     return place if place is not None and place.country == iso3 else None
 
 
+@cache
 def country_place(iso3: str) -> Place | None:
     """A country as a place: its centroid, at country precision.
 
