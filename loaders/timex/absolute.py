@@ -191,6 +191,13 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
         date = weekday_date(wd, base, None, rel)
     else:
         date = weekday_date(wd, ctx.dct, ctx.tense(c), rel)
+    week = _WEEK_AFTER.match(ctx.text, end) if not rel and not pod else None
+    if week:
+        # "Monday last week", "Friday next week": that weekday in the week named
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday())
+        step = {"last": -7, "next": 7, "this": 0}[week.group(1).lower()]
+        date = monday + dt.timedelta(days=step + wd)
+        end = week.end()
     explicit = _WEEKDAY_DATE.match(ctx.text, c.end)
     if explicit and not pod:
         # "Thursday, Jan. 6": TimeML marks the two apart; the date says which Thursday
@@ -206,6 +213,7 @@ def r_weekday(c: Candidate, ctx: Context) -> list[Piece] | None:
     return [Piece(c.start, end, typ, Period(p.value + suffix, p.first, p.last, "day"))]
 
 
+_WEEK_AFTER = re.compile(r"\s+(last|next|this)\s+week\b", re.I)
 _LATER_WEEKDAY = re.compile(
     rf"(?:\s*(?:local\s+time|[A-Z]{{2,4}}|\([^()\n]{{0,25}}\)|,))*\s+on\s+({WEEKDAY})"
 )

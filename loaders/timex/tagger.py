@@ -45,7 +45,7 @@ def iter_pieces(text: str, published: dt.date | None = None) -> Iterator[Piece]:
             if not found:
                 continue
             yield from found
-            reach = c.end
+            reach = max([c.end] + [p.end for p in found])  # a resolver may take in more ("Monday last week")
 
 
 def pieces(text: str, published: dt.date | None = None) -> list[Piece]:

@@ -244,6 +244,9 @@ RELATIVE_CASES = [
         "Saturday",
         "2024-11-30",
     ),
+    # a weekday of a week named: "Monday last week", "Friday next week"
+    (dt.date(2021, 2, 8), "The army seized power on Monday last week.", "Monday last week", "2021-02-01"),
+    (dt.date(2021, 2, 8), "Talks will resume on Friday next week.", "Friday next week", "2021-02-19"),
     # a part of the day last named: "late that night", "the following morning"
     (
         dt.date(2023, 7, 28),
