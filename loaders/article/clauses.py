@@ -10,6 +10,7 @@ from loaders.article.triggers import Trigger
 BOUNDARY = re.compile(
     r";|:\s|\s[—–]\s|,\s(?:while|whereas|but|although|though|when|as|and\s+(?:the|then|also|later))\b"
     r"|\s(?:while|whereas|because|after|before|although)\s|,\s(?:according\s+to)\b|\sin\s+what\s"
+    r"|,\s(?:accusing|citing|saying|claiming|adding|describing|blaming)\b"
 )
 THAT = re.compile(r"\bthat\b")
 _SAYS = {

@@ -222,6 +222,7 @@ ORGS: list[tuple[str, str]] = [
     (r"\bHamas\b", "PSE"),
     (r"\bIslamic Revolutionary Guard Corps\b|\bIRGC\b", "IRN"),
     (r"\bGeorgian Dream\b", "GEO"),
+    (r"\bWagner\b|\bAfrica Corps\b", "RUS"),
     (r"\bRapid Support Forces\b|\bRSF\b", "SDN"),
     (r"\bJaish-e-Mohammed\b|\bLashkar-e-Taiba\b", "PAK"),
 ]

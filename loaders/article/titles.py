@@ -83,7 +83,7 @@ _OTHER_NOUN = [
     ("freez", "freeze"), ("frozen", "freeze"), ("off", "cut-off"), ("join", "membership bid"),
     ("status", "candidate status"), ("membership", "membership"), ("member", "membership"),
     ("approved", "approval"), ("passed", "passes law"), ("adopted", "adoption"), ("ratified", "ratification"),
-    ("vetoed", "veto"), ("voted", "vote"), ("ruled", "ruling"), ("sign", "signs order"), ("signed", "signs order"),
+    ("vetoed", "veto"), ("voted", "vote"), ("ruled", "ruling"), ("sign", "signs order"), ("signed", "signs order"), ("over", "handover"), ("handover", "handover"),
 ]  # fmt: skip
 
 

@@ -118,6 +118,13 @@ _LEXICON: list[tuple[str, str, str]] = [
         "arms_transfer",
         "verb",
     ),
+    (
+        # "Four Mi-171 helicopters ... were delivered by Russia": a passive transfer, the arms before it
+        r"(?<=were\s|been\s)(?:delivered|supplied|shipped|sold|transferred|handed\s+over)"
+        r"|(?<=was\s)(?:delivered|supplied|shipped|sold|transferred|handed\s+over)",
+        "arms_transfer",
+        "verb",
+    ),
     # proposals
     (
         r"propos(?:ed|es|al|als|ing)|offer(?:ed|s)?|suggested|floated|pitched|put\s+the\s+idea|invit(?:ed|ation)",
@@ -180,6 +187,7 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (r"resigned|resigns|stepped\s+down|steps\s+down|resignation", "other", "verb"),
+    (r"hand(?:ed|s)\s+over(?=\s+(?:its|the|their|control)\b)|handover\s+of", "other", "verb"),
     (
         r"withdr(?:ew|awn|aws)(?=\s+(?:its|their|all|the|some|\w+)?\s*(?:[\w-]+\s+){0,2}(?:troops|forces|soldiers|"
         r"ambassadors?|from|peacekeepers)\b)|pulled\s+out\s+of",
@@ -245,6 +253,10 @@ _INTERCEPTED = re.compile(
     r"(?:missiles?|rockets?|drones?|projectiles?)\s+(?:that\s+(?:was|were|had\s+been)\s+)?$",
     re.I,
 )
+_ARMS_BEFORE = re.compile(
+    r"\b(?:weapons|arms|missiles|munitions|ammunition|shells|drones|tanks|jets|artillery|systems|howitzers|rockets|"
+    r"helicopters|fighters|aircraft|warships|frigates|submarines|guns)\b"
+)
 _ADJECTIVAL = re.compile(
     r"\b(?:publicly|officially|previously|newly|recently|widely|long|often|un|jointly|self|democratically|"
     r"popularly|freely|duly)[- ](announced|reported|planned|proposed|agreed|signed|declared|stated|claimed|elected)\b",
@@ -283,6 +295,9 @@ def _classify(text: str, m: re.Match[str], i: int) -> tuple[str, str] | None:
             "other",
             "verb",
         )  # "signed an executive order", "signed the bill into law": no agreement between parties
+    if etype == "arms_transfer" and kind == "verb" and re.search(r"(?<=\s)(?:were|was|been)\s*$", before):
+        if not _ARMS_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+            return None  # "aid was delivered", "the letter was handed over": no arms
     if etype == "agreement" and re.search(r"\barms\s*$", before):
         return "arms_transfer", "noun"
     if (

@@ -82,9 +82,15 @@ def r_mdy(c: Candidate, ctx: Context) -> list[Piece] | None:
         if before[:1].isupper() and not sentence_start(ctx.text, c.start) and before.lower() not in _PREPS:
             return None
     y = int(c.group("y")) if c.group("y") else None
+    year_named = _YEAR_AFTER.match(ctx.text, c.end) if y is None and ctx.dct is not None else None
+    if year_named:
+        # "February 27 next year", "March 3 last year": the year is named after the day
+        y = ctx.dct.year + {"last": -1, "next": 1, "this": 0}[year_named.group(1).lower()]
     p = _day_piece(c, ctx, y, month_number(month), _day_number(c.group("d")))
     if p is None:
         return None
+    if year_named:
+        return [Piece(p.start, year_named.end(), p.type, p.period, p.resolved)]
     second = _SECOND_DAY.match(ctx.text, c.end) if c.kind == "mdy" and not c.group("y") else None
     if second and p.period.first is not None and int(second.group("d2")) > p.period.first.day:
         # "on April 24 and 25": the second day is a date of its own, in the same month
@@ -96,6 +102,7 @@ def r_mdy(c: Candidate, ctx: Context) -> list[Piece] | None:
     return [p]
 
 
+_YEAR_AFTER = re.compile(r"\s+(last|next|this)\s+year\b", re.I)
 _SECOND_DAY = re.compile(
     r"\s+(?:and|or|&)\s+(?P<d2>[12]?\d|3[01])(?!\d)(?=\s*(?:[.,;:)\n]|$|(?:in|at|on|to|for|with|when|as|and)\b))"
 )

@@ -292,6 +292,8 @@ def test_a_back_reference_takes_the_date_of_its_event():
         ("North Korea fired two missiles into the Sea of Japan on Monday.", "weapons_test"),
         ("Sweden applied to join NATO on Monday.", "other"),
         ("Kenya's president convened his security council in Nairobi on Monday.", "meeting"),
+        ("Four Mi-171 helicopters were delivered to Mali by Russia on Monday.", "arms_transfer"),
+        ("France handed over its base in Timbuktu to Mali's army on Monday.", "other"),
         ("U.S. Secretary of State Antony Blinken welcomed the agreement on Monday.", "statement"),
         ("China called for restraint on Monday after clashes on the Indian border.", "statement"),
         ("Brazil's president reacted on Monday, calling the vote a fraud.", "statement"),
@@ -340,6 +342,8 @@ def test_words_that_are_no_event_here(text):
             "G7 foreign ministers met in Capri on Wednesday.",
             {"USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN"},
         ),
+        # ", accusing it of abuses in Syria" is what it is accused of, not who took part
+        ("The EU imposed sanctions on the Wagner group on Monday, accusing it of abuses in Syria.", {"RUS"}),
         # "in what ..." is another clause: the people it names are not in the attack
         (
             "Syrian rebels began attacking army posts in January in what they call solidarity with Kurds in Iraq.",

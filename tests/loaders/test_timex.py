@@ -244,6 +244,13 @@ RELATIVE_CASES = [
         "Saturday",
         "2024-11-30",
     ),
+    # a day of a year named after it: "February 27 next year"
+    (
+        dt.date(2021, 12, 24),
+        "The junta had promised elections on February 27 next year.",
+        "February 27 next year",
+        "2022-02-27",
+    ),
     # a weekday of a week named: "Monday last week", "Friday next week"
     (dt.date(2021, 2, 8), "The army seized power on Monday last week.", "Monday last week", "2021-02-01"),
     (dt.date(2021, 2, 8), "Talks will resume on Friday next week.", "Friday next week", "2021-02-19"),
