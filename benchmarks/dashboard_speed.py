@@ -1,6 +1,7 @@
 """How fast the dashboard is: first chart in the browser, and a rerun after a filter change.
 
-    .venv/bin/python -m benchmarks.dashboard [--events 10000] [--repeat 5]
+    .venv/bin/python -m benchmarks.dashboard_speed [--events 10000] [--repeat 5]
+    .venv/bin/python benchmarks/dashboard_speed.py [--events 10000] [--repeat 5]
 
 For the default timeline and for N synthetic events (benchmarks/synth_events.py, written to one
 Parquet file the app opens with `streamlit run dashboard/app.py -- FILE`), it prints:
@@ -33,10 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_server
-
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # run as a file too (`python benchmarks/dashboard_speed.py`)
+
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_server  # noqa: E402
 
 APP = ROOT / "dashboard" / "app.py"
 OUT = ROOT / "benchmarks" / "out"
