@@ -25,15 +25,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from events.schema import CATEGORIES, COLUMNS, MODALITIES
 from loaders.store import arrow_schema, compact, from_arrow, parquet_glob
+
+if TYPE_CHECKING:  # DuckDB is imported when a query is opened: a page on a small table never needs it
+    import duckdb
 
 __all__ = ["EventQuery", "Filters", "View", "compact", "time_bin", "LOD_THRESHOLD"]
 
@@ -176,6 +178,8 @@ class EventQuery:
         threads: int | None = None,
         memory_limit: str | None = None,
     ) -> None:
+        import duckdb
+
         self.con = duckdb.connect(":memory:")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
