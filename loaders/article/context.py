@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 
 from loaders.article.candidate import GEO_RANK, Candidate, people
-from loaders.article.dates import When, overlap
+from loaders.article.dates import PRECISION_RANK, When, overlap
 
 CONTEXT_SENTENCES = 12  # how far back or ahead a mention of an event is looked for
 
@@ -136,7 +136,22 @@ def _absorb(d: Candidate, c: Candidate) -> None:
         d.place, d.place_text, d.explicit_place = c.place, c.place_text, c.explicit_place
     if c.duration_days and not d.duration_days:
         d.duration_days = c.duration_days
-    if c.when is not None and d.when is not None:
+    if (
+        c.when is not None
+        and d.when is not None
+        and PRECISION_RANK[c.when.precision] < PRECISION_RANK[d.when.precision]
+        and d.when.first <= c.when.first <= c.when.last <= d.when.last
+    ):
+        # "last week's coup" + "seized power on Monday last week": the day inside the week says more
+        d.when = When(
+            c.when.first,
+            c.when.last,
+            c.when.precision,
+            f"{d.when.text}; {c.when.text}",
+            d.when.start,
+            d.when.end,
+        )
+    elif c.when is not None and d.when is not None:
         # a range that holds the other's day says more: "wrapped up Thursday" + "the 11-day exercise"
         if (
             c.when.first <= d.when.first

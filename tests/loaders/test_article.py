@@ -371,6 +371,18 @@ def test_december_last_year_keeps_its_own_year_beside_a_year_in_the_sentence():
     assert sorted(day(d) for d in ev["start"]) == ["2022-03-01", "2023-12-01"]
 
 
+def test_a_day_told_later_narrows_the_week_of_the_event_it_refers_to():
+    ev = events_of(
+        "Thousands marched in Yangon on Thursday to oppose last week's coup in Myanmar. "
+        "The army seized power in Myanmar on Monday last week."
+    )
+    coup = ev[ev["event_type"] == "other"]
+    assert len(coup) == 1 and (day(coup.iloc[0]["start"]), coup.iloc[0]["date_precision"]) == (
+        "2024-03-04",
+        "day",
+    )
+
+
 def test_an_event_without_a_country_in_a_story_about_one_country_is_in_it():
     ev = events_of(
         "Bolivia's army chief was arrested in La Paz on Wednesday. Bolivia's president condemned the attempt. "
