@@ -59,11 +59,16 @@ _GROUP_MEMBERS = {
     "quad": ["USA", "JPN", "IND", "AUS"],
     "aukus": ["AUS", "GBR", "USA"],
 }
-_GROUPS = re.compile(r"\b(?:G-?7|Group\s+of\s+Seven|P5\s*\+\s*1|E3|AUKUS|(?<=the\s)Quad)(?![\w+])", re.I)
+_GROUPS = re.compile(
+    r"\b(?:G-?7|Group\s+of\s+Seven|P5\s*\+\s*1|E3|AUKUS|(?<=the\s)Quad|six\s+(?:world|major|global)\s+powers)(?![\w+])",
+    re.I,
+)
 
 
 def _group_key(m: re.Match) -> str:
     k = re.sub(r"[\s-]", "", m.group(0).lower())
+    if k.startswith("six"):
+        return "p5+1"  # "Iran and six world powers": the P5+1 of the nuclear talks
     return "g7" if k in ("g7", "groupofseven") else k
 
 

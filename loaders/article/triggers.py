@@ -68,6 +68,14 @@ _LEXICON: list[tuple[str, str, str]] = [
         "verb",
     ),
     (r"patrol(?:s|led|ed)?(?=\s+(?:the|near|in|around|through)\b)", "military_exercise", "verb"),
+    (
+        # a show of force: "dispatched the destroyer USS Farragut to the area", "deployed two carriers"
+        r"(?:deploy(?:ed|s|ing)?|dispatch(?:ed|es|ing)?|redeploy(?:ed|s)?)(?=\s+(?:[\w,.-]+\s+){0,5}"
+        r"(?:destroyers?|warships?|carriers?|frigates?|bombers?|jets|fighters|submarines?|troops|soldiers|forces|"
+        r"battalions?|brigades?|units?|missiles?|systems|vessels|ships)\b)",
+        "military_exercise",
+        "verb",
+    ),
     # launching an operation is an attack (before launches of weapons below)
     (
         r"launch(?:ed|es)?(?=\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}(?:operation|offensive|assault|incursion|"
@@ -159,6 +167,12 @@ _LEXICON: list[tuple[str, str, str]] = [
     ),
     (r"fired\s+water\s+cannons?|rammed|collided\s+with|collision\s+with", "armed_conflict", "verb"),
     (r"open(?:ed|s)?\s+fire|opening\s+fire", "armed_conflict", "verb"),
+    (
+        r"(?:took|takes|take|seized|seizes|seize|gained|taken|wrested)\s+control\s+of|captured|captures|recaptured|"
+        r"retook|retakes|retaken|overran|overrun|stormed|advanced\s+on|march(?:ed)?\s+on",
+        "armed_conflict",
+        "verb",
+    ),
     (
         r"target(?:ed|s|ing)(?=\s+(?:a|an|the|two|three|several|its|their|\w+’s|\w+'s)?\s*(?:[\w-]+\s+){0,3}"
         r"(?:ships?|vessels?|tankers?|destroyers?|warships?|bases?|positions?|troops|convoys?|airports?|"

@@ -293,6 +293,11 @@ def test_a_back_reference_takes_the_date_of_its_event():
         ("Sweden applied to join NATO on Monday.", "other"),
         ("Kenya's president convened his security council in Nairobi on Monday.", "meeting"),
         ("Four Mi-171 helicopters were delivered to Mali by Russia on Monday.", "arms_transfer"),
+        (
+            "The U.S. Navy dispatched the destroyer USS Farragut to the Gulf of Oman on Monday.",
+            "military_exercise",
+        ),
+        ("Congolese M23 rebels captured the city of Goma on Monday.", "armed_conflict"),
         ("France handed over its base in Timbuktu to Mali's army on Monday.", "other"),
         ("U.S. Secretary of State Antony Blinken welcomed the agreement on Monday.", "statement"),
         ("China called for restraint on Monday after clashes on the Indian border.", "statement"),
@@ -337,6 +342,10 @@ def test_words_that_are_no_event_here(text):
             {"RUS", "IRN"},
         ),  # capitals as governments
         ("Ukrainian Defence Minister Rustem Umerov met Lloyd Austin in Brussels on Monday.", {"UKR", "BEL"}),
+        (
+            "Iran and six world powers reached a framework deal in Lausanne on Monday.",
+            {"IRN", "USA", "CHN", "RUS"},
+        ),
         # a named group stands for its members
         (
             "G7 foreign ministers met in Capri on Wednesday.",
