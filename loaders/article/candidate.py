@@ -27,6 +27,7 @@ class Candidate:
     place_text: str = ""
     modality: str = "occurred"
     explicit_place: bool = False
+    host: str | None = None  # a country added only because the event happened in it
     places_named: int = 0  # "hit targets in Sanaa and Hodeidah": an event over several places
     anaphoric: bool = False  # refers back: "the exercise", "He would meet"
     definite: bool = False  # by a definite noun phrase: "the exercise", "the 11-day drills"

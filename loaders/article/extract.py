@@ -442,6 +442,7 @@ _SHARED_SUBJECT = re.compile(r"\band\s+(?:was|were|has|have|had|is|are)\s+(?:\w+
 _AIMED_AT = re.compile(
     r"\b(?:on|against|at|into|in|across|over|of|targeting)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I
 )
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|from|to)\s+(?:the\s+)?$", re.I)
 _BARE_INSTITUTION = re.compile(
     r"(?:^|[,;]\s+|\b(?:the|and|when|after|as|while|his|her|its|their)\s+)(?:troops|soldiers|officers|generals|guards|parliament|government|cabinet|president|prime\s+minister|"
     r"police|army|military|junta|opposition|(?:interior|foreign|defen[cs]e)\s+ministry|authorities|"
@@ -596,9 +597,11 @@ def _fill(
         elif t0.kind == "verb" and lo > body_start:
             topic_lo, topic_hi = body_start, lo
             g.topic_span = (topic_lo, topic_hi)
-    for cs, _ce, iso, _kind in geo.countries:
+    for cs, _ce, iso, kind in geo.countries:
         if not outside(cs):
             continue
+        if kind == "capital" and _AT_PLACE.search(text, max(0, cs - 12), cs):
+            continue  # "talks in Vienna": a place (its country comes as the host), not the government
         if (core_lo <= cs < core_hi or antecedent[0] <= cs < antecedent[1]) and iso not in g.countries:
             g.countries.append(iso)
         elif topic_lo is not None and topic_lo <= cs < topic_hi and iso not in g.topic:
@@ -676,6 +679,7 @@ def _fill(
         g.place, g.place_text, g.explicit_place = best[1].place, best[1].text, True
         if best[1].place.country and best[1].place.country not in g.countries:
             g.countries.append(best[1].place.country)
+            g.host = best[1].place.country  # there because it happened there: no party to name in a title
     g.definite = t0.kind == "noun" and bool(_ANAPHOR.search(text[max(s, t0.start - 40) : t0.start]))
     # "He would meet ...", "The newspaper cited ...": the subject points back, if the trigger is in its clause
     main_clause = scope(t0.start, body_start, e, cuts)[0] == body_start
@@ -716,6 +720,11 @@ def _dates_of(c: Candidate, text: str, sentences) -> tuple[dt.date, dt.date, str
     return first, last, precision
 
 
+def _parties(countries: list[str], host: str | None) -> list[str]:
+    """The countries a title names: not the host of talks between two others ("Iran and the P5+1 in Vienna")."""
+    return [c for c in countries if c != host] if host else countries
+
+
 def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> dict:
     first, last, precision = _dates_of(c, text, sentences)
     countries = list(c.countries)
@@ -739,7 +748,14 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
     place = c.place
     return {
         "title": make_title(
-            c.type, c.triggers[0].text, actors, c.actors, countries, place, c.modality, c.objects
+            c.type,
+            c.triggers[0].text,
+            actors,
+            c.actors,
+            _parties(countries, c.host),
+            place,
+            c.modality,
+            c.objects,
         ),
         "description": "",
         "start": first.isoformat(),

@@ -150,7 +150,7 @@ def make_title(
         verb = "launches" if noun == "missile" else "holds"
         title = f"{who} {verb} {noun}".strip()
     elif event_type == "agreement" and word.startswith(("sign", "ink")):
-        title = f"{nations or who} sign agreement"
+        title = f"{nations or who} {'sign' if len(countries) > 1 else 'signs'} agreement"
     elif event_type in ("military_exercise", "agreement", "arms_transfer", "sanction"):
         title = f"{nations or who} {_TYPE_LABEL[event_type]}".strip()
     elif event_type == "armed_conflict":

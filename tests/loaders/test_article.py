@@ -573,6 +573,11 @@ def test_two_actions_told_each_with_its_own_verb_and_date_stay_two_events():
     assert list(ev["event_type"]) == ["sanction", "sanction"]
 
 
+def test_a_title_names_the_parties_not_the_host():
+    e = one("Iran and the P5+1 signed a nuclear agreement in Vienna on Tuesday.")
+    assert "AUT" in e.countries and "Austria" not in e.title and e.title.startswith("Iran")
+
+
 def test_a_signed_executive_order_is_no_agreement():
     e = one("U.S. President Joe Biden signed an executive order on Thursday.")
     assert e.event_type == "other"
