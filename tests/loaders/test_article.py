@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pandas as pd
 import pytest
@@ -644,11 +645,13 @@ def test_any_common_encoding(tmp_path, encoding):
 WORDS = (
     "North Korea fired missiles on Monday , . ; — “ ” said met in Pyongyang that which and drills summit "
     "July 27, 2023 last week next month Kim Jong Un Russia’s Sea of Japan throughout until since 11-day "
-    "signed proposed sanctions war Rep. U.S. D.C. \n\n <p> 1950-53"
+    "signed proposed sanctions war Rep. U.S. D.C. \n\n <p> 1950-53 a day after Monday last week "
+    "February 27 next year late that night G7 six world powers he where parliament officers announced the "
+    "gift of tanks captured seized power welcomed called for in what , when of that year Vienna PRETORIA/NAIROBI"
 ).split(" ")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "60")), deadline=None)
 @given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=60), st.booleans())
 def test_any_text_gives_a_valid_table_or_a_loader_error(words, dated):
     from events.schema import validate
