@@ -44,9 +44,11 @@ from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_se
 APP = ROOT / "dashboard" / "app.py"
 OUT = ROOT / "benchmarks" / "out"
 FIRST_CHART = "() => document.querySelector('.js-plotly-plot .main-svg .trace') !== null"
+# every one of the three charts drawn (plotly.js makes two or three .main-svg layers per chart, so
+# counting those would accept two charts), and the run finished
 ALL_DRAWN = (
     "() => !document.querySelector('[data-testid=\"stStatusWidget\"]') && "
-    "document.querySelectorAll('.js-plotly-plot .main-svg').length >= 3"
+    "Array.from(document.querySelectorAll('.js-plotly-plot')).filter(g => g.querySelector('.main-svg')).length >= 3"
 )
 
 
