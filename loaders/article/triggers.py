@@ -76,7 +76,8 @@ _LEXICON: list[tuple[str, str, str]] = [
         "military_exercise",
         "verb",
     ),
-    # launching an operation is an attack (before launches of weapons below)
+    # launching an operation, firing shots are attacks (before launches and firings of weapons below)
+    (r"fired\s+(?:warning\s+)?shots|fires\s+(?:warning\s+)?shots", "armed_conflict", "verb"),
     (
         r"launch(?:ed|es)?(?=\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,3}(?:operation|offensive|assault|incursion|"
         r"invasion|counteroffensive|counter-offensive|raid|attack)s?\b)",
@@ -277,7 +278,7 @@ _ADJECTIVAL = re.compile(
     re.I,
 )
 _NOT_EVENT = re.compile(
-    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|(?:that|which|who)\s+(?:has|have|had)\s+(?:\w+\s+)?killed|battle\s+(?:tanks?|groups?|ships?|fields?|lines?|ready|hardened)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
+    r"\b(?:(?:World\s+War\s+(?:I|II|One|Two|1|2)|Cold\s+War|war)[\s-]+era|(?<=\s)to\s+join(?=\s)|launched\s+(?:an?\s+)?(?:investigation|inquiry|probe|campaign|website|app|initiative|program|programme|bid)|fired\s+(?:the|his|her|its)\s+(?:\w+\s+)?(?:minister|chief|director|coach|head)|test(?:s|ed)?\s+(?:positive|negative)|(?:that|which|who)\s+(?:has|have|had)\s+(?:\w+\s+)?killed|(?:early[- ])?warning\s+(?:shots?|signs?|systems?|lights?)|battle\s+(?:tanks?|groups?|ships?|fields?|lines?|ready|hardened)|trade\s+war|war\s+of\s+words|price\s+war|cold\s+war\s+era|war\s+crimes?|deal\s+with|talks\s+about|visits?\s+to\s+(?:the\s+)?(?:website|site|page)|said\s+to\s+be|ruled\s+out|passed\s+(?:away|through|by|on)|elected\s+(?:officials?|representatives?|leaders?|government)|sign\s+of|signs\s+of|signed\s+off|offer(?:s|ed)?\s+(?:no|little|few)\s+(?:details|comment)|no\s+deal)\b",
     re.I,
 )
 

@@ -299,6 +299,10 @@ def test_a_back_reference_takes_the_date_of_its_event():
             "military_exercise",
         ),
         ("Congolese M23 rebels captured the city of Goma on Monday.", "armed_conflict"),
+        (
+            "Iranian patrol boats fired warning shots across the bow of a Danish ship on Monday.",
+            "armed_conflict",
+        ),
         ("France handed over its base in Timbuktu to Mali's army on Monday.", "other"),
         ("U.S. Secretary of State Antony Blinken welcomed the agreement on Monday.", "statement"),
         ("China called for restraint on Monday after clashes on the Indian border.", "statement"),
