@@ -38,7 +38,7 @@ from loaders.article.clauses import (
 from loaders.article.context import LEAD_SENTENCES, inherit_places, resolve_context
 from loaders.article.dates import PRECISION_RANK, UNTIL, When, find_dates, overlap
 from loaders.article.sentences import split_sentences
-from loaders.article.titles import make_title
+from loaders.article.titles import make_title, said_what
 from loaders.article.triggers import Trigger, find_triggers, modality
 
 # --- the pipeline --------------------------------------------------------------------------------
@@ -756,6 +756,7 @@ def _record(c: Candidate, text: str, sentences, published: dt.date | None) -> di
             place,
             c.modality,
             c.objects,
+            said_what(text, c.triggers[0].end) if c.type == "statement" else "",
         ),
         "description": "",
         "start": first.isoformat(),

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 _VERB = {
@@ -57,6 +58,31 @@ _VERB = {
     "address": "addresses",
     "addresses": "addresses",
 }
+# reporting verbs whose object says what the statement was about
+_TAKES_OBJECT = {"condemns", "denounces", "welcomes", "hails", "praises", "rejects", "denies", "criticises",
+                 "accuses", "urges", "calls", "announces", "confirms", "threatens", "slams", "unveils"}  # fmt: skip
+_OBJECT_WORDS = re.compile(
+    r"\s+((?:(?!(?:that|on|in|at|after|before|as|which|who|when|while|and|but|said|says|"
+    r"last|this|next|late|early|earlier|later)\b)[\w’'-]+\s*){1,5})"
+)
+
+
+def said_what(text: str, end: int) -> str:
+    """The few words after a reporting verb that say what it was about ("the strikes", "for restraint"),
+    up to punctuation, a clause or a date.
+
+    >>> said_what("Iran condemned the strikes on Friday.", 14), said_what("He warned that it would.", 9)
+    ('the strikes', '')
+    """
+    m = _OBJECT_WORDS.match(text[end : end + 80])
+    words = m.group(1).split() if m else []
+    return (
+        " ".join(words[:5])
+        if words and words[0].lower() not in ("it", "they", "he", "she", "him", "them")
+        else ""
+    )
+
+
 _TYPE_LABEL = {
     "meeting": "meeting",
     "military_exercise": "military exercise",
@@ -112,6 +138,7 @@ def make_title(
     place: object | None,
     modality: str,
     objects: Sequence[str] = (),
+    said_what: str = "",
 ) -> str:
     """A label of a few words: "Shoigu meets Kim Jong Un", "China and Russia military exercise"."""
     people = list(dict.fromkeys(a.name for a in actor_records if getattr(a, "kind", "") == "person"))
@@ -139,6 +166,8 @@ def make_title(
     elif event_type == "statement":
         verb = _VERB.get(word, "statement")
         title = f"{who} {verb}".strip() if verb != "statement" or not who else f"{who} statement"
+        if said_what and verb in _TAKES_OBJECT:
+            title += f" {said_what}"  # "Iran condemns the strikes", "China calls for restraint"
     elif event_type == "proposal":
         what = _TYPE_LABEL.get(objects[0], "") if objects else ""
         title = f"{who} proposes {what}".strip() if what else f"{who} proposal"

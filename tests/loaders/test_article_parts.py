@@ -249,6 +249,12 @@ def test_actors(text, countries, expected):
             ("military_exercise", "drills", [], [], ["CHN"], None, "planned"),
             "China military exercise (planned)",
         ),
+        # a statement's title says what about, when its verb takes an object
+        (
+            ("statement", "condemned", [], [], ["IRN"], None, "occurred", (), "the strikes"),
+            "Iran condemns the strikes",
+        ),
+        (("statement", "said", [], [], ["IRN"], None, "occurred", (), "the strikes"), "Iran says"),
     ],
 )
 def test_titles(args, title):
