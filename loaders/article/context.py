@@ -11,10 +11,11 @@ from loaders.article.candidate import GEO_RANK, Candidate, people
 from loaders.article.dates import PRECISION_RANK, When, overlap
 
 CONTEXT_SENTENCES = 12  # how far back or ahead a mention of an event is looked for
+LEAD_SENTENCES = 3  # the headline, a dateline sentence and the one after it
 
 
 def resolve_context(
-    cands: list[Candidate], text: str, sentences, news_day: When | None = None, lead_end: int = 3
+    cands: list[Candidate], text: str, sentences, news_day: When | None = None, lead_end: int = LEAD_SENTENCES
 ) -> list[Candidate]:
     """Fold each undated candidate into the dated event it refers to, or drop it; fold a dated
     back-reference ("The 11-day exercise ...") into the event it refers to when their dates agree.
@@ -81,13 +82,12 @@ _BACKGROUND = re.compile(
 )
 
 
-LEAD_SENTENCES = 3  # the headline, a dateline sentence and the one after it
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:now\s+|just\s+|finally\s+)?(?:been\s+)?$", re.I)
 _NOT_NEWS = re.compile(r"\b(?:would|could|will|may|might|should|often|repeatedly|long|never|since)\b", re.I)
 _ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w’'.-]+\s+){0,6}$")
 
 
-def _todays_news(c: Candidate, text: str, sentences, lead_end: int = 3) -> bool:
+def _todays_news(c: Candidate, text: str, sentences, lead_end: int = LEAD_SENTENCES) -> bool:
     """An undated verb in the simple past ("said", "shot down") in a sentence with no sign of
     background, habit or the future."""
     verbs = [t for t in c.triggers if t.kind == "verb"]
@@ -109,6 +109,17 @@ def _todays_news(c: Candidate, text: str, sentences, lead_end: int = 3) -> bool:
         if _ATTRIBUTION.search(text, max(s, t.start - 60), t.start) and e - t.end < 40:
             return False  # ", officials said.": where the sentence's news comes from
     return not _BACKGROUND.search(text, s, e)
+
+
+def _says_more(c: When, d: When) -> bool:
+    """Whether date c, told of the same event later, says more than d: a day inside d's week ("last
+    week's coup" + "seized power on Monday last week"), or a range of days holding d ("wrapped up
+    Thursday" + "the 11-day exercise")."""
+    inside = (
+        PRECISION_RANK[c.precision] < PRECISION_RANK[d.precision] and d.first <= c.first <= c.last <= d.last
+    )
+    holding = c.precision in ("day", "time") and c.first <= d.first and d.last <= c.last
+    return inside or (holding and (c.first, c.last) != (d.first, d.last))
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -136,13 +147,7 @@ def _absorb(d: Candidate, c: Candidate) -> None:
         d.place, d.place_text, d.explicit_place = c.place, c.place_text, c.explicit_place
     if c.duration_days and not d.duration_days:
         d.duration_days = c.duration_days
-    if (
-        c.when is not None
-        and d.when is not None
-        and PRECISION_RANK[c.when.precision] < PRECISION_RANK[d.when.precision]
-        and d.when.first <= c.when.first <= c.when.last <= d.when.last
-    ):
-        # "last week's coup" + "seized power on Monday last week": the day inside the week says more
+    if c.when is not None and d.when is not None and _says_more(c.when, d.when):
         d.when = When(
             c.when.first,
             c.when.last,
@@ -151,22 +156,6 @@ def _absorb(d: Candidate, c: Candidate) -> None:
             d.when.start,
             d.when.end,
         )
-    elif c.when is not None and d.when is not None:
-        # a range that holds the other's day says more: "wrapped up Thursday" + "the 11-day exercise"
-        if (
-            c.when.first <= d.when.first
-            and d.when.last <= c.when.last
-            and c.when.precision in ("day", "time")
-        ):
-            if (c.when.first, c.when.last) != (d.when.first, d.when.last):
-                d.when = When(
-                    c.when.first,
-                    c.when.last,
-                    c.when.precision,
-                    f"{d.when.text}; {c.when.text}",
-                    d.when.start,
-                    d.when.end,
-                )
     d.complement_has_event = d.complement_has_event or c.complement_has_event
     d.objects += [o for o in c.objects if o not in d.objects]
 

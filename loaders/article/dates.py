@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from loaders.timex import Timex, periods
+from loaders.timex import Timex, model, periods
 from loaders.timex.periods import NOT_SUPERLATIVE as _NOT_SUPERLATIVE
 
 PRECISION_RANK = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "year": 5, "decade": 6}
@@ -75,8 +75,9 @@ def find_dates(text: str, published: dt.date | None) -> tuple[list[When], list[t
         prev = whens[-1] if whens else None
         if prev is not None and _THAT_YEAR.fullmatch(text, prev.end, w.end):
             continue  # "Sept. 18 of that year": the year is already Sept. 18's
+        told = w
         w = _in_year_of_story(text, w, whens, moved)
-        if w.first != _when(t).first and w.first.year != _when(t).first.year:
+        if w.first.year != told.first.year:
             moved.add(w.start)
         if prev and _RANGE_GLUE.match(text[prev.end : w.start]) and prev.first <= w.first:
             whens[-1] = When(prev.first, w.last, prev.precision, text[prev.start : w.end], prev.start, w.end)
@@ -135,21 +136,16 @@ def _in_year_of_story(text: str, w: When, earlier: list[When], moved: set[int]) 
         except ValueError:  # February 29
             return w
         if w.precision == "month":
-            last = _when_month_end(first)
+            last = model.month(year, first.month).last
         return When(first, last, w.precision, w.text, w.start, w.end)
     return w
-
-
-def _when_month_end(first: dt.date) -> dt.date:
-    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 def _when(t: Timex) -> When:
     first, last, precision = t.first, t.last, t.precision or "day"
     if precision == "month" and first is not None:  # "later this month" is the month
-        first = first.replace(day=1)
-        nxt = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        last = nxt - dt.timedelta(days=1)
+        month = model.month(first.year, first.month)
+        first, last = month.first, month.last
     return When(first, last, precision, t.text, t.start, t.end)  # type: ignore[arg-type]
 
 

@@ -40,6 +40,7 @@ from loaders.article.dates import PRECISION_RANK, UNTIL, When, find_dates, overl
 from loaders.article.sentences import split_sentences
 from loaders.article.titles import make_title, said_what
 from loaders.article.triggers import Trigger, find_triggers, modality
+from loaders.timex.periods import TRAILING_RELATION
 
 # --- the pipeline --------------------------------------------------------------------------------
 
@@ -315,7 +316,7 @@ def _sentence_events(text, i, s, e, whens, durations, geo, actors, places, publi
     rel = relative_spans(text, s, e)
     for w in in_sentence:
         a, b = w.start, w.end
-        after = _DAYS_AFTER.match(text, w.end)
+        after = TRAILING_RELATION.match(text, w.end)
         if after and re.search(r",\s*(?:just\s+|only\s+|barely\s+)?$", text[s : w.start]):
             a = b = after.end()  # ", a day after warplanes struck": the date of the strike
         when_clause = _WHEN_CLAUSE.match(text, w.end)
@@ -453,7 +454,6 @@ _BARE_INSTITUTION = re.compile(
 )
 _ANNOUNCING = re.compile(r"announc(?:ed|es)|unveiled|confirmed|approved|declared", re.I)
 _WHEN_CLAUSE = re.compile(r",\s+when\s+", re.I)
-_DAYS_AFTER = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.I)
 
 
 def _describes(text: str, t: Trigger, clause_start: int) -> bool:

@@ -212,7 +212,7 @@ def _previous_day(ps: list[Piece], k: int, starts: list[int], offsets: list[int]
 
 
 # "N days after <what>" (not "N days later"): dates <what> from the date of its main clause
-_TRAILING_RELATION = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.IGNORECASE)
+TRAILING_RELATION = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b|then\b)", re.IGNORECASE)
 _IN_FUTURE = re.compile(r"\bin\s+$", re.IGNORECASE)
 # "the largest exercises in five years", "the first visit in a decade": a superlative (or "first",
 # "only") at most six words before "in" makes the span a look back, not a date ahead
@@ -261,7 +261,7 @@ def _anchor_durations(text: str, ps: list[Piece], published: dt.date | None) -> 
             if anchor is not None and d.count == int(d.count):
                 shift = d.shift
                 if (
-                    _TRAILING_RELATION.match(text, d.end)
+                    TRAILING_RELATION.match(text, d.end)
                     and _sentence_of(starts, anchor.start) == _sentence_of(starts, d.start)
                     and "," in text[anchor.end : d.start]
                 ):
